@@ -1,0 +1,20 @@
+"""The `omnistore` command: one click group, one subgroup per side."""
+
+from __future__ import annotations
+
+import click
+
+from cli.cloud_cmds import cloud
+from cli.demo import demo
+from cli.edge_cmds import edge
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="omnistore")
+def main() -> None:
+    """Omnistore: offline-first retail: store edge nodes and the cloud they sync with."""
+
+
+main.add_command(cloud)
+main.add_command(edge)
+main.add_command(demo)

@@ -1,0 +1,119 @@
+"""`omnistore edge …`: enrol, serve, staff, sync and status of a store node."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from shared.errors import OmnistoreError
+
+DATA_DIR = click.option(
+    "--data-dir",
+    required=True,
+    envvar="OMNISTORE_DATA_DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The node's data directory (env OMNISTORE_DATA_DIR).",
+)
+
+
+@click.group()
+def edge() -> None:
+    """Run and administer a store edge node."""
+
+
+@edge.command()
+@DATA_DIR
+@click.option("--cloud", "cloud_url", required=True, help="Base URL of the cloud service.")
+@click.option("--store", required=True, help="Store code registered by HQ.")
+@click.option("--token", required=True, help="One-time enrolment token (en_…) from HQ.")
+def enroll(data_dir: Path, cloud_url: str, store: str, token: str) -> None:
+    """Enrol this node with the cloud: make a key pair and register it."""
+    from edge.enroll import enroll as do_enroll
+
+    with _errors():
+        config = do_enroll(data_dir, cloud_url, store, token)
+    click.echo(f"enrolled store {config.store} ({config.name}) as key {config.keyid}")
+
+
+@edge.command()
+@DATA_DIR
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8710, show_default=True, type=int, help="Port to listen on.")
+def serve(data_dir: Path, host: str, port: int) -> None:
+    """Run the node: lane API, picker page, background sync."""
+    from edge.serve import serve as do_serve
+
+    with _errors():
+        do_serve(data_dir, host, port)
+
+
+@edge.command("add-staff")
+@DATA_DIR
+@click.argument("name")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(["cashier", "picker", "manager"]),
+    help="What this person may do.",
+)
+@click.option("--pin", required=True, help="4 to 12 digits; stored as an scrypt hash.")
+def add_staff(data_dir: Path, name: str, role: str, pin: str) -> None:
+    """Add a staff member (or change their role and PIN)."""
+    from edge import node, staff
+    from edge.storage.db import open_db
+
+    with _errors():
+        node.load(data_dir)
+        db = open_db(node.db_path(data_dir))
+        staff.add_staff(db, name, role, pin)
+    click.echo(f"added {role} {name}")
+
+
+@edge.command()
+@DATA_DIR
+@click.option("--once", is_flag=True, required=True, help="One push and pull, then exit.")
+def sync(data_dir: Path, once: bool) -> None:
+    """Push the outbox and pull to the head; exit 0 only when both completed."""
+    from edge.sync.runner import sync_once
+
+    with _errors():
+        ok, message = sync_once(data_dir)
+    click.echo(message)
+    sys.exit(0 if ok else 1)
+
+
+@edge.command()
+@DATA_DIR
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def status(data_dir: Path, as_json: bool) -> None:
+    """Store, outbox depth, rejected events, last push/pull, cursor, clock offset."""
+    from edge import node
+    from edge.status import sync_status
+    from edge.storage.db import open_db
+
+    with _errors():
+        config = node.load(data_dir)
+        report = sync_status(open_db(node.db_path(data_dir)), config)
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+        return
+    for key, value in report.items():
+        if key != "rejected_events":
+            click.echo(f"{key:>15}: {value}")
+    for event in report["rejected_events"]:
+        click.echo(f"  rejected {event['kind']} {event['id']}: {event['reason']}")
+
+
+class _errors:
+    """Show a refusal as one line and exit 1, instead of a traceback."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> bool:
+        if isinstance(exc, OmnistoreError):
+            raise click.ClickException(f"{exc.code}: {exc.message}")
+        return False

@@ -1,0 +1,73 @@
+"""A node's identity and files in its data dir: node.json, node_key.pem (0600), edge.db."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from shared.signing import private_key_from_pem, private_key_to_pem
+
+from shared.errors import OmnistoreError
+
+CONFIG_FILE = "node.json"
+KEY_FILE = "node_key.pem"
+DB_FILE = "edge.db"
+
+
+@dataclass(frozen=True)
+class NodeConfig:
+    """What enrolment established: which store this node is and where its cloud is."""
+
+    store: str
+    name: str
+    cloud_url: str
+    keyid: str
+    currency: str = "EUR"
+    printer: str = "dummy"
+
+
+class NotEnrolled(OmnistoreError):
+    status = 409
+
+
+def db_path(data_dir: Path) -> Path:
+    """Where the node's SQLite database lives."""
+    return data_dir / DB_FILE
+
+
+def load(data_dir: Path) -> NodeConfig:
+    """Read node.json; a data dir that was never enrolled is a clear error."""
+    path = data_dir / CONFIG_FILE
+    if not path.exists():
+        raise NotEnrolled(
+            "not_enrolled", f"{data_dir} holds no enrolled node: run `omnistore edge enroll` first"
+        )
+    data = json.loads(path.read_text())
+    known = set(NodeConfig.__dataclass_fields__)
+    return NodeConfig(**{k: v for k, v in data.items() if k in known})
+
+
+def save(data_dir: Path, config: NodeConfig) -> None:
+    """Write node.json atomically."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    tmp = data_dir / (CONFIG_FILE + ".tmp")
+    tmp.write_text(json.dumps(asdict(config), indent=2) + "\n")
+    tmp.replace(data_dir / CONFIG_FILE)
+
+
+def save_key(data_dir: Path, key: Ed25519PrivateKey) -> None:
+    """The private key never leaves the data dir and only its owner may read it."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / KEY_FILE
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(private_key_to_pem(key))
+    os.chmod(path, 0o600)
+
+
+def load_key(data_dir: Path) -> Ed25519PrivateKey:
+    """The node's signing key."""
+    return private_key_from_pem((data_dir / KEY_FILE).read_bytes())

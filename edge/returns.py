@@ -1,0 +1,181 @@
+"""Returns: against a known sale (this store's, or another store's once the cloud knows
+it), or without a receipt with a manager's approval. Stock goes back with reason `return`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from shared.ids import new_id
+from shared.money import round_half_up
+from sqlite_utils import Database
+
+from edge import catalog, clock, outbox, stock
+from edge.node import NodeConfig
+from edge.sales import request_hash
+from edge.staff import Actor, require_manager
+from edge.storage import sales as rows
+from edge.storage.db import write
+from edge.storage.shifts import current_shift_id
+from shared.errors import NotFound, Unprocessable, idempotency_conflict
+from shared.models import Payment, Return, ReturnEvent, ReturnIn, ReturnLine, Sale, StockMovement
+from shared.tenders import check_refunds
+
+
+@dataclass(frozen=True)
+class KnownSale:
+    """A sale to return against and what was already returned of it, per SKU."""
+
+    sale: Sale
+    returned: dict[str, int]
+
+
+RemoteLookup = Callable[[str | None, str | None], KnownSale | None]
+
+
+def find_sale(
+    db: Database, sale_id: str | None, receipt_no: str | None, remote: RemoteLookup | None
+) -> KnownSale:
+    """This node's sale, else the cloud's copy (a sale from another store), else 404."""
+    if sale_id is None and receipt_no is not None:
+        sale_id = rows.sale_id_for_receipt(db, receipt_no)
+    local = rows.get_sale(db, sale_id) if sale_id is not None else None
+    if local is not None:
+        return KnownSale(local[0], rows.returned_qty(db, local[0].id))
+    found = remote(sale_id, receipt_no) if remote is not None else None
+    if found is None:
+        raise NotFound("unknown_sale", "no such sale here or in the cloud")
+    return KnownSale(found.sale, _with_local_returns(db, found))
+
+
+def record_return(
+    db: Database,
+    node: NodeConfig,
+    actor: Actor,
+    request: ReturnIn,
+    remote: RemoteLookup | None = None,
+) -> tuple[Return, bool]:
+    """Commit a return once (same idempotency rule as sales)."""
+    digest = request_hash(request)
+    existing = rows.get_return(db, request.id)
+    if existing is not None:
+        return _replay(existing, digest, request.id)
+    has_ref = request.sale_id is not None or request.receipt_no is not None
+    known = find_sale(db, request.sale_id, request.receipt_no, remote) if has_ref else None
+    if known is None:
+        require_manager(db, actor, request.manager_pin)
+    with write(db):
+        existing = rows.get_return(db, request.id)
+        if existing is not None:
+            return _replay(existing, digest, request.id)
+        if known is not None:
+            known = KnownSale(known.sale, _with_local_returns(db, known))
+        lines = _lines(db, request, known)
+        total = sum(line.total for line in lines)
+        refunds = _refunds(request, known, total)
+        occurred_at, device_time = clock.now(db)
+        ret = Return(
+            id=request.id,
+            store=node.store,
+            register=actor.register,
+            sale_id=known.sale.id if known else None,
+            sale_receipt_no=known.sale.receipt_no if known else None,
+            occurred_at=occurred_at,
+            cashier=actor.name,
+            lines=lines,
+            refunds=refunds,
+            total=total,
+            reason=request.reason,
+        )
+        rows.insert_return(db, ret, digest, current_shift_id(db, actor.register))
+        movements = [
+            StockMovement(
+                id=new_id(),
+                store=node.store,
+                sku=line.sku,
+                delta=line.qty,
+                reason="return",
+                ref=ret.id,
+                occurred_at=occurred_at,
+            )
+            for line in lines
+        ]
+        for movement in movements:
+            stock.record(db, movement, "edge")
+        event = ReturnEvent(ret=ret, movements=movements)
+        outbox.append(db, node.store, "return", event, occurred_at, device_time)
+    return ret, True
+
+
+def _replay(existing: tuple[Return, str], digest: str, return_id: str) -> tuple[Return, bool]:
+    if existing[1] != digest:
+        raise idempotency_conflict("return", return_id)
+    return existing[0], False
+
+
+def _with_local_returns(db: Database, known: KnownSale) -> dict[str, int]:
+    """Returned quantities, taking the larger of what the cloud and this node know; re-read
+    inside the transaction so two lanes cannot both return the last unit."""
+    merged = Counter(known.returned)
+    for sku, qty in rows.returned_qty(db, known.sale.id).items():
+        merged[sku] = max(merged[sku], qty)
+    return dict(merged)
+
+
+def _lines(db: Database, request: ReturnIn, known: KnownSale | None) -> list[ReturnLine]:
+    wanted = Counter[str]()
+    for line in request.lines:
+        wanted[line.sku] += line.qty
+    if known is None:
+        return [_unreferenced_line(db, sku, qty) for sku, qty in wanted.items()]
+    if known.sale.voided:
+        raise Unprocessable("sale_voided", f"sale {known.sale.receipt_no} was voided")
+    return [_referenced_line(known, sku, qty) for sku, qty in wanted.items()]
+
+
+def _referenced_line(known: KnownSale, sku: str, qty: int) -> ReturnLine:
+    """Refund at the price paid: the sale's own line totals, pro rata, half-up."""
+    sold = [line for line in known.sale.lines if line.sku == sku]
+    sold_qty = sum(line.qty for line in sold)
+    left = sold_qty - known.returned.get(sku, 0)
+    if qty > left:
+        raise Unprocessable(
+            "return_exceeds_sale",
+            f"{sku}: {qty} to return but only {left} of {sold_qty} sold are left to return",
+        )
+    sold_total = sum(line.total for line in sold)
+    total = round_half_up(sold_total * qty, sold_qty)
+    return ReturnLine(
+        sku=sku,
+        name=sold[0].name,
+        qty=qty,
+        unit_price=round_half_up(sold_total, sold_qty),
+        total=total,
+        vat_rate_bp=sold[0].vat_rate_bp,
+    )
+
+
+def _unreferenced_line(db: Database, sku: str, qty: int) -> ReturnLine:
+    """Without a receipt the refund is at today's price."""
+    try:
+        product = catalog.get(db, sku)
+    except NotFound as exc:
+        raise Unprocessable(exc.code, exc.message) from exc
+    return ReturnLine(
+        sku=sku,
+        name=product.name,
+        qty=qty,
+        unit_price=product.price,
+        total=product.price * qty,
+        vat_rate_bp=product.vat_rate_bp,
+    )
+
+
+def _refunds(request: ReturnIn, known: KnownSale | None, total: int) -> list[Payment]:
+    """By default the money goes back in the sale's first tender (cash without a receipt)."""
+    if request.refunds is not None:
+        check_refunds(total, request.refunds)
+        return [Payment(method=r.method, amount=r.amount) for r in request.refunds]
+    method = known.sale.payments[0].method if known is not None else "cash"
+    return [Payment(method=method, amount=total)] if total else []

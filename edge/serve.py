@@ -1,0 +1,26 @@
+"""`omnistore edge serve`: the lane API under waitress plus the background sync thread."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import waitress
+
+from edge.sync.runner import SyncRunner
+from edge.web.app import create_app
+
+
+def serve(data_dir: Path, host: str, port: int, *, threads: int = 8) -> None:
+    """Run until interrupted. One process owns the node's SQLite file."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    runner = SyncRunner(data_dir)
+    app = create_app(data_dir, on_commit=runner.nudge)
+    runner.start()
+    print(f"omnistore edge listening on http://{host}:{port}", flush=True)
+    try:
+        waitress.serve(
+            app, host=host, port=port, threads=threads, ident="omnistore-edge", _quiet=True
+        )
+    finally:
+        runner.stop()

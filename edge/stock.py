@@ -1,0 +1,34 @@
+"""Stock at the node: the ledger, levels, and movements that arrive from HQ."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from edge.storage import stock as rows
+from shared.models import StockMovement
+
+
+@dataclass(frozen=True)
+class Level:
+    on_hand: int
+    reserved: int
+    available: int
+
+
+def level(db: Database, sku: str) -> Level:
+    """on_hand is the sum of movements; reserved is what open click-and-collect orders hold."""
+    on_hand = rows.on_hand(db, sku)
+    reserved = 0
+    return Level(on_hand, reserved, on_hand - reserved)
+
+
+def record(db: Database, movement: StockMovement, origin: str) -> bool:
+    """Add a movement once (by id); the caller owns the transaction."""
+    return rows.insert_movement(db, movement, origin)
+
+
+def on_hand_all(db: Database) -> dict[str, int]:
+    """on_hand per SKU, for reconciliation."""
+    return rows.on_hand_all(db)

@@ -1,0 +1,107 @@
+"""Versioned schema of the node's database (sqlite-utils Migrations, applied on open)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("omnistore-edge")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Catalogue, sales, returns, stock ledger, staff, outbox and sync state."""
+    _run(
+        db,
+        """
+        CREATE TABLE products (
+            sku TEXT PRIMARY KEY, name TEXT NOT NULL, price INTEGER NOT NULL,
+            vat_rate_bp INTEGER NOT NULL, active INTEGER NOT NULL DEFAULT 1,
+            location TEXT, updated_at TEXT NOT NULL
+        );
+        CREATE INDEX products_name ON products(name);
+        CREATE TABLE barcodes (
+            code TEXT PRIMARY KEY, sku TEXT NOT NULL REFERENCES products(sku)
+        );
+        CREATE INDEX barcodes_sku ON barcodes(sku);
+        CREATE TABLE registers (register TEXT PRIMARY KEY, last_no INTEGER NOT NULL);
+        CREATE TABLE sales (
+            id TEXT PRIMARY KEY, register TEXT NOT NULL, receipt_seq INTEGER NOT NULL,
+            receipt_no TEXT NOT NULL UNIQUE, occurred_at TEXT NOT NULL, cashier TEXT,
+            total INTEGER NOT NULL, change INTEGER NOT NULL, request_hash TEXT NOT NULL,
+            voided INTEGER NOT NULL DEFAULT 0, body TEXT NOT NULL,
+            UNIQUE (register, receipt_seq)
+        );
+        CREATE INDEX sales_occurred ON sales(occurred_at);
+        CREATE TABLE returns (
+            id TEXT PRIMARY KEY, sale_id TEXT, register TEXT NOT NULL,
+            occurred_at TEXT NOT NULL, cashier TEXT, total INTEGER NOT NULL,
+            request_hash TEXT NOT NULL, body TEXT NOT NULL
+        );
+        CREATE INDEX returns_sale ON returns(sale_id);
+        CREATE TABLE return_lines (
+            return_id TEXT NOT NULL REFERENCES returns(id), line_no INTEGER NOT NULL,
+            sale_id TEXT, sku TEXT NOT NULL, qty INTEGER NOT NULL,
+            PRIMARY KEY (return_id, line_no)
+        );
+        CREATE INDEX return_lines_sale ON return_lines(sale_id, sku);
+        CREATE TABLE voids (
+            id TEXT PRIMARY KEY, sale_id TEXT NOT NULL UNIQUE REFERENCES sales(id),
+            occurred_at TEXT NOT NULL, request_hash TEXT NOT NULL, body TEXT NOT NULL
+        );
+        CREATE TABLE movements (
+            id TEXT PRIMARY KEY, sku TEXT NOT NULL, delta INTEGER NOT NULL,
+            reason TEXT NOT NULL, ref TEXT, note TEXT, occurred_at TEXT NOT NULL,
+            origin TEXT NOT NULL
+        );
+        CREATE INDEX movements_sku ON movements(sku);
+        CREATE TABLE staff (
+            name TEXT PRIMARY KEY, role TEXT NOT NULL, pin_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL
+        );
+        CREATE TABLE login_failures (name TEXT NOT NULL, at REAL NOT NULL);
+        CREATE INDEX login_failures_name ON login_failures(name, at);
+        CREATE TABLE lockouts (name TEXT PRIMARY KEY, until REAL NOT NULL);
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL,
+            register TEXT NOT NULL, expires_at REAL NOT NULL
+        );
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL, hlc TEXT NOT NULL, occurred_at TEXT NOT NULL,
+            device_time TEXT NOT NULL, body TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending', reason TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0, acked_at TEXT
+        );
+        CREATE INDEX outbox_status ON outbox(status, seq);
+        CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);
+        """,
+    )
+
+
+def _run(db: Database, script: str) -> None:
+    """Run statements one by one: executescript would commit the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations()
+def m002_shifts(db: Database) -> None:
+    """Cashier shifts; sales, returns and voids remember the shift they happened in."""
+    _run(
+        db,
+        """
+        CREATE TABLE shifts (
+            id TEXT PRIMARY KEY, register TEXT NOT NULL, cashier TEXT NOT NULL,
+            opened_at TEXT NOT NULL, float_amount INTEGER NOT NULL,
+            closed_at TEXT, counted INTEGER, report TEXT
+        );
+        CREATE UNIQUE INDEX shifts_one_open ON shifts(register) WHERE closed_at IS NULL;
+        ALTER TABLE sales ADD COLUMN shift_id TEXT;
+        ALTER TABLE returns ADD COLUMN shift_id TEXT;
+        ALTER TABLE voids ADD COLUMN shift_id TEXT;
+        CREATE INDEX sales_shift ON sales(shift_id);
+        CREATE INDEX returns_shift ON returns(shift_id);
+        CREATE INDEX voids_shift ON voids(shift_id)
+        """,
+    )

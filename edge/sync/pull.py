@@ -1,0 +1,45 @@
+"""The puller: applies the store's change feed and stores the cursor in the same transaction."""
+
+from __future__ import annotations
+
+import time
+
+from sqlite_utils import Database
+
+from edge import stock
+from edge.storage import catalog, state
+from edge.storage.db import write
+from edge.sync.client import CloudClient
+from edge.sync.session import exchange
+from shared.clock import format_ts, from_epoch
+from shared.models import Change, Product, PullOut, StockMovement
+
+PULL_PATH = "/api/v1/sync/pull"
+CURSOR_KEY = "cursor"
+PAGE = 500
+
+
+def pull_to_head(db: Database, client: CloudClient, page: int = PAGE) -> int:
+    """Pull pages until the feed has nothing more; returns how many changes were applied.
+    A crash between pages loses nothing: each page and its cursor commit together."""
+    applied = 0
+    while True:
+        since = state.get(db, CURSOR_KEY) or ""
+        answer = exchange(db, client, "GET", PULL_PATH, params={"since": since, "limit": str(page)})
+        feed = PullOut.model_validate(answer.data)
+        with write(db):
+            for change in feed.changes:
+                apply_change(db, change)
+            state.put(db, CURSOR_KEY, feed.cursor)
+            state.put(db, "last_pull_at", format_ts(from_epoch(time.time())))
+        applied += len(feed.changes)
+        if not feed.more:
+            return applied
+
+
+def apply_change(db: Database, change: Change) -> None:
+    """Apply one change; every kind is idempotent, so a replayed page changes nothing."""
+    if change.kind == "product":
+        catalog.upsert_product(db, Product.model_validate(change.body))
+    elif change.kind == "movement":
+        stock.record(db, StockMovement.model_validate(change.body), "cloud")

@@ -1,0 +1,66 @@
+"""The pusher: drains the outbox in order, in compressed batches, and records each verdict."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from edge import clock
+from edge.storage import outbox as rows
+from edge.storage import state
+from edge.storage.db import write
+from edge.sync.client import CloudClient
+from edge.sync.session import exchange
+from shared.clock import format_ts, from_epoch
+from shared.models import PushOut
+
+PUSH_PATH = "/api/v1/sync/push"
+BATCH = 200
+
+
+@dataclass
+class PushReport:
+    accepted: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+
+def push_pending(db: Database, client: CloudClient, batch: int = BATCH) -> PushReport:
+    """Send every pending event. A failure raises and leaves the batch pending: the cloud
+    applies by event id, so sending it again can never double-count."""
+    report = PushReport()
+    while events := rows.pending(db, batch):
+        body = {
+            "clock_offset_s": clock.offset_s(db),
+            "events": [_wire(event) for event in events],
+        }
+        answer = exchange(db, client, "POST", PUSH_PATH, body=body)
+        _record(db, PushOut.model_validate(answer.data), report)
+    return report
+
+
+def _wire(row: rows.OutboxRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "kind": row.kind,
+        "hlc": row.hlc,
+        "occurred_at": row.occurred_at,
+        "device_time": row.device_time,
+        "body": json.loads(row.body),
+    }
+
+
+def _record(db: Database, answer: PushOut, report: PushReport) -> None:
+    now = format_ts(from_epoch(time.time()))
+    with write(db):
+        for result in answer.results:
+            status = "rejected" if result.status == "rejected" else "acked"
+            rows.mark(db, result.id, status, result.reason, now)
+            setattr(report, result.status, getattr(report, result.status) + 1)
+            if result.reason:
+                report.reasons.append(f"{result.id}: {result.reason}")
+        state.put(db, "last_push_at", now)

@@ -1,0 +1,72 @@
+"""Voiding a whole sale: a new record that reverses it, with a manager's approval."""
+
+from __future__ import annotations
+
+from shared.ids import new_id
+from sqlite_utils import Database
+
+from edge import clock, outbox, stock
+from edge.node import NodeConfig
+from edge.sales import get_sale, request_hash
+from edge.staff import Actor, require_manager
+from edge.storage import sales as rows
+from edge.storage.db import write
+from edge.storage.shifts import current_shift_id
+from shared.errors import Conflict, Unprocessable, idempotency_conflict
+from shared.models import StockMovement, Void, VoidEvent, VoidIn
+
+
+def void_sale(
+    db: Database, node: NodeConfig, actor: Actor, sale_id: str, request: VoidIn
+) -> tuple[Void, bool]:
+    """Void a sale once. A sale with returns cannot be voided (return the rest instead)."""
+    digest = request_hash(request)
+    get_sale(db, sale_id)
+    manager = require_manager(db, actor, request.manager_pin)
+    with write(db):
+        existing = rows.get_void(db, void_id=request.id)
+        if existing is not None:
+            if existing[1] != digest or existing[0].sale_id != sale_id:
+                raise idempotency_conflict("void", request.id)
+            return existing[0], False
+        if rows.get_void(db, sale_id=sale_id) is not None:
+            raise Conflict("already_voided", f"sale {sale_id} is already voided")
+        sale = get_sale(db, sale_id)
+        if rows.returned_qty(db, sale_id):
+            raise Unprocessable("sale_has_returns", "a sale with returns cannot be voided")
+        occurred_at, device_time = clock.now(db)
+        void = Void(
+            id=request.id,
+            sale_id=sale_id,
+            store=node.store,
+            register=actor.register,
+            occurred_at=occurred_at,
+            cashier=manager,
+            reason=request.reason,
+        )
+        rows.insert_void(db, void, digest, current_shift_id(db, actor.register))
+        rows.mark_voided(db, sale_id)
+        movements = [
+            StockMovement(
+                id=new_id(),
+                store=node.store,
+                sku=line.sku,
+                delta=line.qty,
+                reason="return",
+                ref=void.id,
+                note="void",
+                occurred_at=occurred_at,
+            )
+            for line in sale.lines
+        ]
+        for movement in movements:
+            stock.record(db, movement, "edge")
+        outbox.append(
+            db,
+            node.store,
+            "void",
+            VoidEvent(void=void, movements=movements),
+            occurred_at,
+            device_time,
+        )
+    return void, True

@@ -1,0 +1,75 @@
+"""HTTP-agnostic request helpers both apps share: body parsing, limits, cursors."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from shared.errors import BadRequest, Unprocessable
+
+M = TypeVar("M", bound=BaseModel)
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 1000
+MAX_BODY_BYTES = 1_000_000
+
+
+def describe(exc: ValidationError) -> str:
+    """Pydantic's errors as one readable line: `lines.0.qty: Input should be ...`."""
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err["loc"]) or "body"
+        parts.append(f"{where}: {err['msg']}")
+    return "; ".join(parts)
+
+
+def parse_body(model: type[M], raw: bytes) -> M:
+    """Malformed JSON is 400; well-formed JSON of the wrong shape or out of bounds is 422."""
+    try:
+        data = json.loads(raw or b"null")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest("malformed_json", f"request body is not valid JSON: {exc}") from exc
+    return validate(model, data)
+
+
+def validate(model: type[M], data: Any) -> M:
+    """Validate already-decoded JSON data against a wire model."""
+    if not isinstance(data, dict):
+        raise Unprocessable("validation_error", "request body must be a JSON object")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise Unprocessable("validation_error", describe(exc)) from exc
+
+
+def parse_limit(raw: str | None) -> int:
+    """`?limit=`: an integer in 1..1000, default 100; anything else is 400."""
+    if raw is None:
+        return DEFAULT_LIMIT
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        raise BadRequest("bad_limit", f"limit must be an integer from 1 to {MAX_LIMIT}")
+    return int(raw)
+
+
+def encode_cursor(position: Any) -> str:
+    """An opaque page cursor from any JSON-able position."""
+    text = json.dumps(position, separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> Any:
+    """The position behind a cursor; a cursor we did not make is 400."""
+    if cursor is None:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        return json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest("bad_cursor", "cursor is not one this server issued") from exc
+
+
+def canonical_json(data: Any) -> str:
+    """Stable JSON text for hashing request bodies (idempotency comparisons)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

@@ -1,0 +1,444 @@
+"""Pydantic wire models: the one definition of every payload, used to validate requests on
+both sides and to generate the OpenAPI document."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    model_validator,
+)
+
+from shared.barcodes import BarcodeError, normalize
+from shared.clock import format_ts, parse_ts
+from shared.money import MAX_MONEY
+
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+MAX_QTY = 100_000
+MAX_DELTA = 10**9
+
+
+def _lower(value: str) -> str:
+    return value.lower()
+
+
+def _barcode(value: str) -> str:
+    try:
+        return normalize(value)
+    except BarcodeError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _utc(value: datetime | str) -> datetime:
+    return parse_ts(value) if isinstance(value, str) else parse_ts(value.isoformat())
+
+
+Id = Annotated[str, StringConstraints(pattern=UUID_PATTERN), AfterValidator(_lower)]
+Sku = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+StoreCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
+RegisterCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,8}$")]
+Barcode = Annotated[str, StringConstraints(min_length=8, max_length=14), AfterValidator(_barcode)]
+Qty = Annotated[int, Field(ge=1, le=MAX_QTY)]
+Money = Annotated[int, Field(ge=0, le=MAX_MONEY)]
+PositiveMoney = Annotated[int, Field(ge=1, le=MAX_MONEY)]
+Delta = Annotated[int, Field(ge=-MAX_DELTA, le=MAX_DELTA)]
+VatRate = Annotated[int, Field(ge=0, le=10_000)]
+Text = Annotated[str, StringConstraints(max_length=500)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{4,12}$")]
+Instant = Annotated[
+    datetime,
+    AfterValidator(_utc),
+    PlainSerializer(format_ts, return_type=str, when_used="json"),
+]
+TenderMethod = Literal["cash", "card", "voucher"]
+MovementReason = Literal[
+    "sale", "return", "receipt", "adjustment", "count", "transfer_out", "transfer_in", "collect"
+]
+HqMovementReason = Literal["receipt", "adjustment", "count", "transfer_out", "transfer_in"]
+Role = Literal["cashier", "picker", "manager"]
+
+
+class Input(BaseModel):
+    """Requests: unknown fields and wrong JSON types are refused, never coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Output(BaseModel):
+    """Answers and replicated records."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+# --- catalogue -------------------------------------------------------------------------
+
+
+class ProductIn(Input):
+    name: Name
+    price: Money
+    vat_rate_bp: VatRate
+    barcodes: Annotated[list[Barcode], Field(max_length=20)] = []
+    active: bool = True
+    location: Annotated[str, StringConstraints(max_length=40)] | None = None
+
+
+class Product(Output):
+    sku: Sku
+    name: str
+    price: int
+    vat_rate_bp: int
+    barcodes: list[str] = []
+    active: bool = True
+    location: str | None = None
+    updated_at: Instant
+
+
+# --- stock -----------------------------------------------------------------------------
+
+
+class StockMovementIn(Input):
+    id: Id
+    sku: Sku
+    delta: Delta
+    reason: HqMovementReason
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _nonzero(self) -> StockMovementIn:
+        if self.delta == 0:
+            raise ValueError("delta must not be zero")
+        return self
+
+
+class StockMovement(Output):
+    id: str
+    store: str
+    sku: str
+    delta: int
+    reason: MovementReason
+    ref: str | None = None
+    note: str | None = None
+    occurred_at: Instant
+
+
+class StockLevel(Output):
+    store: str
+    sku: str
+    on_hand: int
+    reserved: int
+    available: int
+
+
+# --- sales and returns -----------------------------------------------------------------
+
+
+class SaleLineIn(Input):
+    sku: Sku | None = None
+    barcode: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None = None
+    qty: Qty = 1
+
+    @model_validator(mode="after")
+    def _one_key(self) -> SaleLineIn:
+        if (self.sku is None) == (self.barcode is None):
+            raise ValueError("give exactly one of sku or barcode")
+        return self
+
+
+class PaymentIn(Input):
+    method: TenderMethod
+    amount: PositiveMoney
+    ref: Annotated[str, StringConstraints(max_length=64)] | None = None
+
+
+class SaleIn(Input):
+    id: Id
+    lines: Annotated[list[SaleLineIn], Field(min_length=1, max_length=500)]
+    payments: Annotated[list[PaymentIn], Field(min_length=1, max_length=10)]
+
+
+class SaleLine(Output):
+    sku: str
+    name: str = ""
+    qty: int
+    unit_price: int
+    total: int
+    vat_rate_bp: int
+    barcode: str | None = None
+
+
+class Payment(Output):
+    method: TenderMethod
+    amount: int
+    ref: str | None = None
+
+
+class VatSummary(Output):
+    rate_bp: int
+    gross: int
+    vat: int
+    net: int
+
+
+class Sale(Output):
+    id: str
+    store: str
+    register: str
+    receipt_no: str
+    occurred_at: Instant
+    cashier: str | None = None
+    lines: list[SaleLine]
+    payments: list[Payment]
+    total: int
+    change: int
+    vat: list[VatSummary] = []
+    voided: bool = False
+
+
+class ReturnLineIn(Input):
+    sku: Sku
+    qty: Qty
+
+
+class RefundIn(Input):
+    method: TenderMethod
+    amount: PositiveMoney
+
+
+class ReturnIn(Input):
+    id: Id
+    sale_id: Id | None = None
+    receipt_no: Annotated[str, StringConstraints(min_length=3, max_length=80)] | None = None
+    lines: Annotated[list[ReturnLineIn], Field(min_length=1, max_length=500)]
+    refunds: Annotated[list[RefundIn], Field(min_length=1, max_length=10)] | None = None
+    manager_pin: Pin | None = None
+    reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_ref(self) -> ReturnIn:
+        if self.sale_id is not None and self.receipt_no is not None:
+            raise ValueError("give sale_id or receipt_no, not both")
+        return self
+
+
+class ReturnLine(Output):
+    sku: str
+    name: str = ""
+    qty: int
+    unit_price: int
+    total: int
+    vat_rate_bp: int
+
+
+class Return(Output):
+    id: str
+    store: str
+    register: str
+    sale_id: str | None = None
+    sale_receipt_no: str | None = None
+    occurred_at: Instant
+    cashier: str | None = None
+    lines: list[ReturnLine]
+    refunds: list[Payment]
+    total: int
+    reason: str | None = None
+
+
+class VoidIn(Input):
+    id: Id
+    manager_pin: Pin | None = None
+    reason: Text | None = None
+
+
+class Void(Output):
+    id: str
+    sale_id: str
+    store: str
+    register: str
+    occurred_at: Instant
+    cashier: str | None = None
+    reason: str | None = None
+
+
+# --- shifts --------------------------------------------------------------------------
+
+
+class ShiftOpenIn(Input):
+    id: Id
+    float_amount: Money
+
+
+class ShiftCloseIn(Input):
+    counted: Money
+
+
+class TenderTotal(Output):
+    method: TenderMethod
+    amount: int
+
+
+class ZReport(Output):
+    """The end-of-shift report: what was sold, refunded and voided, and whether the
+    cash in the drawer matches what should be there."""
+
+    shift_id: str
+    store: str
+    register: str
+    cashier: str
+    opened_at: Instant
+    closed_at: Instant | None = None
+    float_amount: int
+    sales_count: int
+    sales_total: int
+    returns_count: int
+    returns_total: int
+    voids_count: int
+    voids_total: int
+    net_total: int
+    tenders: list[TenderTotal]
+    vat: list[VatSummary]
+    expected_cash: int
+    counted_cash: int | None = None
+    difference: int | None = None
+
+
+# --- staff -----------------------------------------------------------------------------
+
+
+class SessionIn(Input):
+    name: Name
+    pin: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    register: RegisterCode = "1"
+
+
+class SessionOut(Output):
+    token: str
+    role: Role
+    register: str
+    name: str
+    expires_at: Instant
+
+
+# --- sync protocol ---------------------------------------------------------------------
+
+EventKind = Literal["sale", "return", "void", "movement", "shift"]
+
+
+class Event(Input):
+    """One outbox entry: `id` is the idempotency key the cloud keeps for ever."""
+
+    id: Id
+    kind: EventKind
+    hlc: Annotated[str, StringConstraints(max_length=100)]
+    occurred_at: Instant
+    device_time: Instant
+    body: dict[str, Any]
+
+
+class SaleEvent(Input):
+    sale: Sale
+    movements: list[StockMovement]
+
+
+class ReturnEvent(Input):
+    ret: Return
+    movements: list[StockMovement]
+
+
+class VoidEvent(Input):
+    void: Void
+    movements: list[StockMovement]
+
+
+class MovementEvent(Input):
+    movement: StockMovement
+
+
+class ShiftEvent(Input):
+    report: ZReport
+
+
+class PushIn(Input):
+    clock_offset_s: float = 0.0
+    events: Annotated[list[Event], Field(max_length=500)]
+
+
+EventStatus = Literal["accepted", "duplicate", "rejected"]
+
+
+class EventResult(Output):
+    id: str
+    status: EventStatus
+    reason: str | None = None
+
+
+class PushOut(Output):
+    results: list[EventResult]
+    server_time: Instant
+
+
+ChangeKind = Literal["product", "movement"]
+
+
+class Change(Output):
+    kind: ChangeKind
+    body: dict[str, Any]
+
+
+class PullOut(Output):
+    changes: list[Change]
+    cursor: str
+    more: bool
+
+
+class EnrollIn(Input):
+    store: StoreCode
+    token: Annotated[str, StringConstraints(min_length=4, max_length=200)]
+    public_key: Annotated[str, StringConstraints(min_length=40, max_length=60)]
+
+
+class EnrollOut(Output):
+    store: str
+    name: str
+    keyid: str
+    currency: str
+
+
+# --- HQ --------------------------------------------------------------------------------
+
+
+class StoreInfo(Output):
+    code: str
+    name: str
+    enrolled: bool
+    last_sync_at: Instant | None = None
+
+
+ExceptionKind = Literal[
+    "oversell", "order_short", "cancel_lost_to_collect", "rejected_event", "clock_skew"
+]
+
+
+class ExceptionRecord(Output):
+    id: str
+    store: str
+    kind: ExceptionKind
+    ref: str
+    detail: str
+    created_at: Instant
+
+
+class ErrorDetail(Output):
+    code: str
+    message: str
+
+
+class ErrorBody(Output):
+    error: ErrorDetail
