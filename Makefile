@@ -26,7 +26,7 @@ test: lint typecheck
 	$(BIN)/pytest -n 2 --dist loadfile -q -p no:cacheprovider
 
 chaos: $(STAMP)
-	OMNISTORE_CHAOS_ROUNDS=$${OMNISTORE_CHAOS_ROUNDS:-20} $(BIN)/pytest -q -p no:cacheprovider -m chaos tests/test_chaos.py
+	OMNISTORE_CHAOS_ROUNDS=$${OMNISTORE_CHAOS_ROUNDS:-30} $(BIN)/pytest -q -p no:cacheprovider tests/test_chaos.py
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run

@@ -3,6 +3,7 @@ both sides and to generate the OpenAPI document."""
 
 from __future__ import annotations
 
+import warnings
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -19,6 +20,9 @@ from pydantic import (
 from shared.barcodes import BarcodeError, normalize
 from shared.clock import format_ts, parse_ts
 from shared.money import MAX_MONEY
+
+# SPEC's field name `register` shadows ABCMeta.register on BaseModel; harmless for data models.
+warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
 
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 MAX_QTY = 100_000

@@ -10,7 +10,6 @@ from shared.barcodes import make_ean13, make_variable_measure
 
 from tests.edge_fixtures import MANAGER, Node
 
-pytestmark = pytest.mark.usefixtures()
 
 
 def sale_body(lines: list[dict], payments: list[dict], sale_id: str | None = None) -> dict:

@@ -1,0 +1,97 @@
+"""`make bench`: throughput and latency of the node and the sync path, as ratios against
+baselines measured in the same run (so figures compare across machines).
+
+- lane sale latency vs a bare `GET /healthz` on the same node (p50, p99);
+- push throughput: how long the node takes to push N queued sales to the cloud, vs the time
+  of N/batch plain signed pull requests (the per-request floor).
+
+OMNISTORE_BENCH_SALES sets N (default 2000; CI uses a short run)."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+from tests.system import System, start_system
+
+SALES = int(os.environ.get("OMNISTORE_BENCH_SALES", "2000"))
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def timed(call: object, n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        start = time.perf_counter()
+        call()  # type: ignore[operator]
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def lane_latency(system: System, skus: list[str]) -> dict[str, float]:
+    with system.lane() as lane:
+        baseline = timed(lambda: lane.get(system.edge.url + "/healthz"), max(50, SALES // 4))
+
+        def sell() -> None:
+            body = {"id": str(uuid.uuid4()), "lines": [{"sku": skus[0], "qty": 1}],
+                    "payments": [{"method": "cash", "amount": 10_000}]}
+            assert lane.post("/sales", json=body).status_code == 201
+
+        sales = timed(sell, max(50, SALES // 4))
+    return {
+        "healthz_p50_ms": statistics.median(baseline) * 1000,
+        "sale_p50_ms": statistics.median(sales) * 1000,
+        "sale_p99_ms": percentile(sales, 0.99) * 1000,
+        "sale_p50_vs_healthz": statistics.median(sales) / statistics.median(baseline),
+    }
+
+
+def push_throughput(system: System, skus: list[str]) -> dict[str, float]:
+    system.cloud.stop()
+    with system.lane() as lane:
+        for n in range(SALES):
+            body = {"id": str(uuid.uuid4()), "lines": [{"sku": skus[n % len(skus)], "qty": 1}],
+                    "payments": [{"method": "cash", "amount": 10_000}]}
+            assert lane.post("/sales", json=body).status_code == 201
+    start = time.perf_counter()
+    system.cloud.start()
+    up = time.perf_counter()
+    system.wait_synced(600)
+    drained = time.perf_counter()
+    with httpx.Client() as client:
+        health = timed(lambda: client.get(system.cloud.url + "/healthz"), 50)
+    per_request = statistics.median(health)
+    return {
+        "cloud_start_s": up - start,
+        "push_s": drained - up,
+        "pushed_events_per_s": SALES / (drained - up),
+        "push_s_vs_request_floor": (drained - up) / (per_request * max(1, SALES // 200)),
+    }
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        system = start_system(Path(tmp))
+        try:
+            skus = system.create_products(10, 1_000_000)
+            system.wait_pulled(skus, 1_000_000)
+            results = {"sales": SALES} | lane_latency(system, skus)
+            results |= push_throughput(system, skus)
+        finally:
+            system.edge.stop()
+            system.cloud.stop()
+    print(json.dumps({k: round(v, 3) for k, v in results.items()}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
