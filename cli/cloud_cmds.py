@@ -1,8 +1,76 @@
-"""Placeholder: replaced by the cloud commands."""
+"""`omnistore cloud …`: run the cloud service and administer stores and tokens."""
+
+from __future__ import annotations
 
 import click
+
+DB = click.option(
+    "--db",
+    default="./var/cloud.db",
+    show_default=True,
+    envvar="OMNISTORE_CLOUD_DB",
+    help="SQLite path or postgresql:// URL (env OMNISTORE_CLOUD_DB).",
+)
 
 
 @click.group()
 def cloud() -> None:
     """Run and administer the cloud service."""
+
+
+@cloud.command()
+@DB
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8700, show_default=True, type=int, help="Port to listen on.")
+@click.option("--workers", type=int, default=None,
+              help="Worker processes (default 1 on SQLite, 2×cores+1 on PostgreSQL).")
+def serve(db: str, host: str, port: int, workers: int | None) -> None:
+    """Run the cloud service (migrates the database first)."""
+    from cloud.serve import serve as do_serve
+
+    do_serve(db, host, port, workers)
+
+
+@cloud.command("add-store")
+@click.argument("store")
+@click.option("--name", default=None, help="Display name of the store.")
+@DB
+def add_store(store: str, name: str | None, db: str) -> None:
+    """Register a store; the last line printed is its one-time enrolment token."""
+    from cloud.services.tokens import create_store
+
+    _check_store_code(store)
+    with _engine(db).begin() as conn:
+        token = create_store(conn, store, name)
+    click.echo(f"store {store} registered; enrol its node with this one-time token:")
+    click.echo(token)
+
+
+@cloud.command("add-token")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(["hq", "readonly"]),
+              help="hq may write; readonly may only read.")
+@DB
+def add_token(name: str, role: str, db: str) -> None:
+    """Create an HQ API token; the last line printed is the token."""
+    from cloud.services.tokens import create_api_token
+
+    with _engine(db).begin() as conn:
+        token = create_api_token(conn, name, role)
+    click.echo(f"{role} token for {name} (shown once):")
+    click.echo(token)
+
+
+def _engine(db: str):  # type: ignore[no-untyped-def]
+    from cloud.storage.engine import make_engine, migrate
+
+    engine = make_engine(db)
+    migrate(engine)
+    return engine
+
+
+def _check_store_code(store: str) -> None:
+    import re
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}", store):
+        raise click.BadParameter("1–32 letters, digits, '_' or '-'", param_hint="STORE")

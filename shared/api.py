@@ -35,11 +35,12 @@ def parse_body(model: type[M], raw: bytes) -> M:
 
 
 def validate(model: type[M], data: Any) -> M:
-    """Validate already-decoded JSON data against a wire model."""
+    """Validate decoded JSON against a wire model in JSON mode, where strict models accept
+    ISO 8601 text for instants but still refuse "1" for an integer."""
     if not isinstance(data, dict):
         raise Unprocessable("validation_error", "request body must be a JSON object")
     try:
-        return model.model_validate(data)
+        return model.model_validate_json(json.dumps(data))
     except ValidationError as exc:
         raise Unprocessable("validation_error", describe(exc)) from exc
 

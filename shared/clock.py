@@ -30,3 +30,8 @@ def from_epoch(seconds: float) -> datetime:
 def to_epoch(moment: datetime) -> float:
     """Seconds since the epoch for an aware datetime."""
     return (moment - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds()
+
+
+def now_text() -> str:
+    """The current instant in the wire/database text form."""
+    return format_ts(datetime.now(UTC))

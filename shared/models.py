@@ -21,7 +21,8 @@ from shared.barcodes import BarcodeError, normalize
 from shared.clock import format_ts, parse_ts
 from shared.money import MAX_MONEY
 
-# SPEC's field name `register` shadows ABCMeta.register on BaseModel; harmless for data models.
+# SPEC's field name `register` shadows ABCMeta.register on BaseModel. Harmless, provided every
+# `register` field says `= Field()` or a default: else pydantic takes the method as its default.
 warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
 
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -45,7 +46,8 @@ def _utc(value: datetime | str) -> datetime:
 
 
 Id = Annotated[str, StringConstraints(pattern=UUID_PATTERN), AfterValidator(_lower)]
-Sku = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+SKU_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+Sku = Annotated[str, StringConstraints(pattern=SKU_PATTERN)]
 StoreCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
 RegisterCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,8}$")]
 Barcode = Annotated[str, StringConstraints(min_length=8, max_length=14), AfterValidator(_barcode)]
@@ -194,7 +196,7 @@ class VatSummary(Output):
 class Sale(Output):
     id: str
     store: str
-    register: str
+    register: str = Field()
     receipt_no: str
     occurred_at: Instant
     cashier: str | None = None
@@ -244,7 +246,7 @@ class ReturnLine(Output):
 class Return(Output):
     id: str
     store: str
-    register: str
+    register: str = Field()
     sale_id: str | None = None
     sale_receipt_no: str | None = None
     occurred_at: Instant
@@ -265,7 +267,7 @@ class Void(Output):
     id: str
     sale_id: str
     store: str
-    register: str
+    register: str = Field()
     occurred_at: Instant
     cashier: str | None = None
     reason: str | None = None
@@ -294,7 +296,7 @@ class ZReport(Output):
 
     shift_id: str
     store: str
-    register: str
+    register: str = Field()
     cashier: str
     opened_at: Instant
     closed_at: Instant | None = None
@@ -325,7 +327,7 @@ class SessionIn(Input):
 class SessionOut(Output):
     token: str
     role: Role
-    register: str
+    register: str = Field()
     name: str
     expires_at: Instant
 

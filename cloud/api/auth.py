@@ -1,0 +1,75 @@
+"""Who is calling: HQ bearer tokens (roles hq, readonly) and store nodes' signed requests."""
+
+from __future__ import annotations
+
+import gzip
+import time
+import zlib
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from flask import g, request
+
+from cloud.api.db import engine
+from cloud.services.tokens import token_hash
+from cloud.storage import stores, sync_log
+from shared.errors import BadRequest, Forbidden, PayloadTooLarge, Unauthorized
+from shared.signing import SignatureError, public_key_from_text, verify_request
+
+MAX_INFLATED = 20_000_000
+NONCE_TTL_S = 600
+
+
+def require_hq(write: bool) -> None:
+    """A valid HQ token; writing needs the `hq` role (readonly tokens get 403)."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("unauthorized", "send Authorization: Bearer <HQ token>")
+    with engine().connect() as conn:
+        role = stores.api_token_role(conn, token_hash(token.strip()))
+    if role is None:
+        raise Unauthorized("unauthorized", "unknown token")
+    if write and role != "hq":
+        raise Forbidden("forbidden", "this token may only read")
+    g.role = role
+
+
+def verify_signed_request() -> str:
+    """Check the RFC 9421 signature and the nonce; returns the caller's store. The body is
+    verified as sent (compressed), then inflated with a cap."""
+    raw = request.get_data()
+
+    def resolve(keyid: str) -> Ed25519PublicKey | None:
+        with engine().connect() as conn:
+            found = stores.store_for_key(conn, keyid)
+        return None if found is None else public_key_from_text(found[1])
+
+    now = int(time.time())
+    try:
+        verified = verify_request(request.method, request.path,
+                                  request.query_string.decode("latin-1"), raw,
+                                  request.headers, resolve, now)
+    except SignatureError as exc:
+        raise Unauthorized(exc.code, exc.message) from exc
+    with engine().begin() as conn:
+        if not sync_log.use_nonce(conn, verified.keyid, verified.nonce, verified.created):
+            raise Unauthorized("replayed_nonce", "this request was already received")
+        if verified.nonce.endswith(("A", "Q")):  # prune now and then, not on every request
+            sync_log.prune_nonces(conn, now - NONCE_TTL_S)
+        found = stores.store_for_key(conn, verified.keyid)
+    assert found is not None
+    g.raw_body = _inflate(raw)
+    return found[0]
+
+
+def _inflate(raw: bytes) -> bytes:
+    if request.headers.get("Content-Encoding", "").lower() != "gzip":
+        return raw
+    try:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        data = inflater.decompress(raw, MAX_INFLATED)
+    except (zlib.error, gzip.BadGzipFile) as exc:
+        raise BadRequest("bad_encoding", "body is not valid gzip") from exc
+    if inflater.unconsumed_tail:
+        raise PayloadTooLarge("payload_too_large", "inflated body exceeds 20 MB")
+    return data

@@ -1,0 +1,31 @@
+"""The cloud's Flask app factory."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+
+from cloud.api import health, hq, openapi, sync
+from cloud.api.errors import register_error_handlers
+from cloud.storage.engine import make_engine, migrate
+from shared.api import MAX_BODY_BYTES
+
+
+def create_app(db: str, *, config: dict[str, Any] | None = None, run_migrations: bool = True) -> Flask:
+    """Defaults, then environment, then `config` (tests); blueprints registered here."""
+    app = Flask(__name__)
+    app.config.update(
+        CURRENCY=os.environ.get("OMNISTORE_CURRENCY", "EUR").upper(),
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+    )
+    app.config.update(config or {})
+    engine = make_engine(db)
+    if run_migrations:
+        migrate(engine)
+    app.extensions["omnistore_engine"] = engine
+    register_error_handlers(app)
+    for blueprint in (health.bp, hq.bp, sync.bp, openapi.bp):
+        app.register_blueprint(blueprint)
+    return app

@@ -1,0 +1,141 @@
+"""Applying one pushed event: idempotent by event id, each kind a fact recorded once."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import sqlalchemy as sa
+
+from cloud.storage import sales, stock, sync_log
+from shared.api import canonical_json, validate
+from shared.errors import OmnistoreError
+from shared.clock import now_text
+from shared.ids import new_id
+from shared.models import (
+    Event,
+    MovementEvent,
+    ReturnEvent,
+    SaleEvent,
+    ShiftEvent,
+    StockMovement,
+    VoidEvent,
+)
+
+
+class Rejected(Exception):
+    """This event can never be applied; the store is told why and HQ sees an exception."""
+
+
+def body_hash(event: Event) -> str:
+    return hashlib.sha256(canonical_json(event.model_dump(mode="json")).encode()).hexdigest()
+
+
+def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str | None]:
+    """(status, reason) for one event, inside the caller's transaction."""
+    digest = body_hash(event)
+    seen = sync_log.get_event(conn, store, event.id)
+    if seen is not None:
+        if seen["body_hash"] != digest:
+            return "rejected", "idempotency_conflict: event id reused with another body"
+        if seen["status"] == "rejected":
+            return "rejected", seen["reason"]
+        return "duplicate", None
+    try:
+        _APPLY[event.kind](conn, store, event.body)
+        status, reason = "accepted", None
+    except Rejected as exc:
+        status, reason = "rejected", str(exc)
+    _log(conn, store, event, digest, status, reason)
+    return status, reason
+
+
+def record_rejection(conn: sa.Connection, store: str, event: Event, reason: str) -> None:
+    """Keep a rejected event and tell HQ once."""
+    _log(conn, store, event, body_hash(event), "rejected", reason)
+
+
+def _log(conn: sa.Connection, store: str, event: Event, digest: str, status: str,
+         reason: str | None) -> None:
+    wire = event.model_dump(mode="json")
+    sync_log.insert_event(conn, {
+        "store": store, "id": event.id, "kind": event.kind, "hlc": event.hlc,
+        "occurred_at": wire["occurred_at"], "device_time": wire["device_time"],
+        "received_at": now_text(), "body_hash": digest, "status": status,
+        "reason": reason[:500] if reason else None,
+    })
+    if status == "rejected":
+        exception(conn, store, "rejected_event", event.id, f"{event.kind}: {reason}")
+
+
+def exception(conn: sa.Connection, store: str, kind: str, ref: str, detail: str) -> None:
+    """Record something HQ must look at, once per (store, kind, ref)."""
+    sync_log.add_exception(conn, {"id": new_id(), "store": store, "kind": kind, "ref": ref,
+                                  "detail": detail, "created_at": now_text()})
+
+
+def _parse(model: Any, body: dict[str, Any]) -> Any:
+    try:
+        return validate(model, body)
+    except OmnistoreError as exc:
+        raise Rejected(f"invalid body: {exc.message}") from exc
+
+
+def _own(store: str, *owners: str) -> None:
+    if any(owner != store for owner in owners):
+        raise Rejected("wrong_store: a store may only push its own facts")
+
+
+def _movements(conn: sa.Connection, store: str, items: list[StockMovement], ref: str) -> None:
+    _own(store, *(m.store for m in items))
+    for movement in items:
+        stock.insert_movement(conn, movement, "store")
+    for sku in sorted({m.sku for m in items if m.delta < 0}):
+        on_hand = stock.on_hand(conn, store, sku)
+        if on_hand < 0:
+            exception(conn, store, "oversell", f"{sku}:{ref}", f"{sku} on_hand {on_hand}")
+
+
+def _sale(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    event: SaleEvent = _parse(SaleEvent, body)
+    _own(store, event.sale.store)
+    same = sales.same_sale_stored(conn, event.sale)
+    if same is False:
+        raise Rejected(f"idempotency_conflict: sale {event.sale.id} exists with another body")
+    sales.insert_sale(conn, event.sale)
+    _movements(conn, store, event.movements, event.sale.id)
+
+
+def _return(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    event: ReturnEvent = _parse(ReturnEvent, body)
+    _own(store, event.ret.store)
+    sales.insert_return(conn, event.ret)
+    _movements(conn, store, event.movements, event.ret.id)
+
+
+def _void(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    event: VoidEvent = _parse(VoidEvent, body)
+    _own(store, event.void.store)
+    sales.insert_void(conn, event.void)
+    sales.mark_voided(conn, store, event.void.sale_id)
+    _movements(conn, store, event.movements, event.void.id)
+
+
+def _movement(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    event: MovementEvent = _parse(MovementEvent, body)
+    _movements(conn, store, [event.movement], event.movement.id)
+
+
+def _shift(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    event: ShiftEvent = _parse(ShiftEvent, body)
+    _own(store, event.report.store)
+    sales.insert_shift_report(conn, store, event.report)
+
+
+_APPLY = {
+    "sale": _sale,
+    "return": _return,
+    "void": _void,
+    "movement": _movement,
+    "shift": _shift,
+}

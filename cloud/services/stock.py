@@ -1,0 +1,44 @@
+"""HQ stock movements (goods in, adjustments, transfers) and stock levels per store."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from cloud.services.catalog import get_product
+from cloud.services.tokens import require_store
+from cloud.storage import feed, stock
+from shared.clock import now_text
+from shared.errors import idempotency_conflict
+from shared.models import StockLevel, StockMovement, StockMovementIn
+
+_COMPARED = ("sku", "delta", "reason", "note")
+
+
+def post_movement(
+    conn: sa.Connection, store: str, body: StockMovementIn
+) -> tuple[StockMovement, bool]:
+    """Record a movement created at HQ once; it reaches the store through its feed."""
+    require_store(conn, store)
+    existing = stock.get_movement(conn, store, body.id)
+    if existing is not None:
+        if any(getattr(existing, f) != getattr(body, f) for f in _COMPARED):
+            raise idempotency_conflict("stock movement", body.id)
+        return existing, False
+    get_product(conn, body.sku)
+    movement = StockMovement(
+        id=body.id, store=store, sku=body.sku, delta=body.delta, reason=body.reason,
+        note=body.note, occurred_at=now_text(),  # type: ignore[arg-type]
+    )
+    stock.insert_movement(conn, movement, "hq")
+    feed.append(conn, store, "movement", movement.model_dump(mode="json"))
+    return movement, True
+
+
+def level(conn: sa.Connection, store: str, sku: str) -> StockLevel:
+    """on_hand from the ledger; reserved is held by open click-and-collect orders."""
+    require_store(conn, store)
+    get_product(conn, sku)
+    on_hand = stock.on_hand(conn, store, sku)
+    reserved = 0
+    return StockLevel(store=store, sku=sku, on_hand=on_hand, reserved=reserved,
+                      available=on_hand - reserved)

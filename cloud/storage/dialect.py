@@ -1,0 +1,15 @@
+"""The one place that knows SQL dialects differ: inserts that ignore duplicates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+
+def insert_ignore(conn: sa.Connection, table: sa.Table, values: dict[str, Any]) -> bool:
+    """Insert unless the primary/unique key exists; True when a row was added."""
+    builder = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    result = conn.execute(builder(table).values(**values).on_conflict_do_nothing())
+    return bool(result.rowcount)

@@ -1,0 +1,126 @@
+"""Sales, returns, voids and shift reports as the stores pushed them (wire JSON kept whole)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import sqlalchemy as sa
+
+from cloud.storage.dialect import insert_ignore
+from cloud.storage.schema import returns, sales, shift_reports, voids
+from shared.models import Return, Sale, Void, ZReport
+
+
+def insert_sale(conn: sa.Connection, sale: Sale) -> bool:
+    """Store a sale once by (store, id)."""
+    return insert_ignore(
+        conn,
+        sales,
+        {
+            "store": sale.store,
+            "id": sale.id,
+            "receipt_no": sale.receipt_no,
+            "occurred_at": sale.model_dump(mode="json")["occurred_at"],
+            "total": sale.total,
+            "voided": False,
+            "body": sale.model_dump_json(exclude={"voided"}),
+        },
+    )
+
+
+def get_sale(conn: sa.Connection, *, sale_id: str | None = None,
+             receipt_no: str | None = None) -> Sale | None:
+    """A sale of any store, by id or receipt number."""
+    query = sa.select(sales.c.body, sales.c.voided)
+    if sale_id is not None:
+        query = query.where(sales.c.id == sale_id)
+    else:
+        query = query.where(sales.c.receipt_no == receipt_no)
+    row = conn.execute(query).first()
+    return None if row is None else _sale(row[0], row[1])
+
+
+def same_sale_stored(conn: sa.Connection, sale: Sale) -> bool | None:
+    """None when absent; else whether the stored sale has the same body."""
+    stored = get_sale(conn, sale_id=sale.id)
+    if stored is None:
+        return None
+    return stored.model_dump(exclude={"voided"}) == sale.model_dump(exclude={"voided"})
+
+
+def list_sales(conn: sa.Connection, store: str, since: str | None,
+               after: tuple[str, str] | None, limit: int) -> list[Sale]:
+    """A store's sales in (occurred_at, id) order."""
+    query = sa.select(sales.c.body, sales.c.voided).where(sales.c.store == store)
+    if since is not None:
+        query = query.where(sales.c.occurred_at >= since)
+    if after is not None:
+        query = query.where(sa.tuple_(sales.c.occurred_at, sales.c.id) > sa.tuple_(*after))
+    rows = conn.execute(query.order_by(sales.c.occurred_at, sales.c.id).limit(limit))
+    return [_sale(body, voided) for body, voided in rows]
+
+
+def mark_voided(conn: sa.Connection, store: str, sale_id: str) -> None:
+    conn.execute(
+        sa.update(sales).where(sales.c.store == store, sales.c.id == sale_id).values(voided=True)
+    )
+
+
+def insert_return(conn: sa.Connection, ret: Return) -> bool:
+    """Store a return once by (store, id)."""
+    return insert_ignore(
+        conn,
+        returns,
+        {
+            "store": ret.store,
+            "id": ret.id,
+            "sale_id": ret.sale_id,
+            "occurred_at": ret.model_dump(mode="json")["occurred_at"],
+            "body": ret.model_dump_json(),
+        },
+    )
+
+
+def list_returns(conn: sa.Connection, store: str, since: str | None,
+                 after: tuple[str, str] | None, limit: int) -> list[Return]:
+    """A store's returns in (occurred_at, id) order."""
+    query = sa.select(returns.c.body).where(returns.c.store == store)
+    if since is not None:
+        query = query.where(returns.c.occurred_at >= since)
+    if after is not None:
+        query = query.where(sa.tuple_(returns.c.occurred_at, returns.c.id) > sa.tuple_(*after))
+    rows = conn.execute(query.order_by(returns.c.occurred_at, returns.c.id).limit(limit))
+    return [Return.model_validate_json(body) for (body,) in rows]
+
+
+def returned_qty(conn: sa.Connection, sale_id: str) -> dict[str, int]:
+    """Units returned against a sale in any store, per SKU."""
+    totals: Counter[str] = Counter()
+    for (body,) in conn.execute(sa.select(returns.c.body).where(returns.c.sale_id == sale_id)):
+        for line in Return.model_validate_json(body).lines:
+            totals[line.sku] += line.qty
+    return dict(totals)
+
+
+def insert_void(conn: sa.Connection, void: Void) -> bool:
+    """Store a void once by (store, id)."""
+    return insert_ignore(
+        conn,
+        voids,
+        {"store": void.store, "id": void.id, "sale_id": void.sale_id,
+         "body": void.model_dump_json()},
+    )
+
+
+def insert_shift_report(conn: sa.Connection, store: str, report: ZReport) -> bool:
+    """Store a closed shift's Z report once."""
+    return insert_ignore(
+        conn, shift_reports,
+        {"store": store, "id": report.shift_id, "body": report.model_dump_json()},
+    )
+
+
+def _sale(body: str, voided: bool) -> Sale:
+    sale = Sale.model_validate_json(body)
+    sale.voided = bool(voided)
+    return sale

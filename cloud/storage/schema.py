@@ -1,0 +1,170 @@
+"""The cloud's tables (SQLAlchemy Core). Every per-store table carries `store` in its key so
+the data can be sharded by store; idempotency keys are unique constraints kept for ever.
+Alembic revisions in cloud/migrations create and evolve exactly these tables."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+Money = sa.BigInteger
+
+stores = sa.Table(
+    "stores",
+    metadata,
+    sa.Column("code", sa.String(32), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("keyid", sa.String(64), unique=True),
+    sa.Column("public_key", sa.String(64)),
+    sa.Column("enrolled_at", sa.String(32)),
+    sa.Column("last_sync_at", sa.String(32)),
+    sa.Column("clock_skew_open", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+enrolment_tokens = sa.Table(
+    "enrolment_tokens",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("store", sa.String(32), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("used_at", sa.String(32)),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+
+products = sa.Table(
+    "products",
+    metadata,
+    sa.Column("sku", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("price", Money, nullable=False),
+    sa.Column("vat_rate_bp", sa.Integer, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("location", sa.String(40)),
+    sa.Column("updated_at", sa.String(32), nullable=False, index=True),
+)
+
+barcodes = sa.Table(
+    "barcodes",
+    metadata,
+    sa.Column("code", sa.String(14), primary_key=True),
+    sa.Column("sku", sa.String(64), nullable=False, index=True),
+)
+
+movements = sa.Table(
+    "movements",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("sku", sa.String(64), nullable=False),
+    sa.Column("delta", sa.BigInteger, nullable=False),
+    sa.Column("reason", sa.String(16), nullable=False),
+    sa.Column("ref", sa.String(64)),
+    sa.Column("note", sa.String(500)),
+    sa.Column("occurred_at", sa.String(32), nullable=False),
+    sa.Column("origin", sa.String(8), nullable=False),
+    sa.Index("movements_store_sku", "store", "sku"),
+)
+
+sales = sa.Table(
+    "sales",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("receipt_no", sa.String(80), nullable=False),
+    sa.Column("occurred_at", sa.String(32), nullable=False),
+    sa.Column("total", Money, nullable=False),
+    sa.Column("voided", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.UniqueConstraint("store", "receipt_no", name="sales_receipt_no"),
+    sa.Index("sales_store_time", "store", "occurred_at", "id"),
+    sa.Index("sales_id", "id"),
+)
+
+returns = sa.Table(
+    "returns",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("sale_id", sa.String(36), index=True),
+    sa.Column("occurred_at", sa.String(32), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Index("returns_store_time", "store", "occurred_at", "id"),
+)
+
+voids = sa.Table(
+    "voids",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("sale_id", sa.String(36), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+)
+
+shift_reports = sa.Table(
+    "shift_reports",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("body", sa.Text, nullable=False),
+)
+
+sync_events = sa.Table(
+    "sync_events",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("hlc", sa.String(100), nullable=False),
+    sa.Column("occurred_at", sa.String(32), nullable=False),
+    sa.Column("device_time", sa.String(32), nullable=False),
+    sa.Column("received_at", sa.String(32), nullable=False),
+    sa.Column("body_hash", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reason", sa.String(500)),
+)
+
+feed = sa.Table(
+    "feed",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+)
+
+feed_counters = sa.Table(
+    "feed_counters",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+)
+
+exceptions = sa.Table(
+    "exceptions",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("store", sa.String(32), nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("store", "kind", "ref", name="exceptions_once"),
+    sa.Index("exceptions_time", "created_at", "id"),
+)
+
+nonces = sa.Table(
+    "nonces",
+    metadata,
+    sa.Column("keyid", sa.String(64), primary_key=True),
+    sa.Column("nonce", sa.String(128), primary_key=True),
+    sa.Column("created", sa.BigInteger, nullable=False, index=True),
+)
