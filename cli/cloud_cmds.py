@@ -22,8 +22,12 @@ def cloud() -> None:
 @DB
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8700, show_default=True, type=int, help="Port to listen on.")
-@click.option("--workers", type=int, default=None,
-              help="Worker processes (default 1 on SQLite, 2×cores+1 on PostgreSQL).")
+@click.option(
+    "--workers",
+    type=int,
+    default=None,
+    help="Worker processes (default 1 on SQLite, 2×cores+1 on PostgreSQL).",
+)
 def serve(db: str, host: str, port: int, workers: int | None) -> None:
     """Run the cloud service (migrates the database first)."""
     from cloud.serve import serve as do_serve
@@ -48,8 +52,12 @@ def add_store(store: str, name: str | None, db: str) -> None:
 
 @cloud.command("add-token")
 @click.argument("name")
-@click.option("--role", required=True, type=click.Choice(["hq", "readonly"]),
-              help="hq may write; readonly may only read.")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(["hq", "readonly"]),
+    help="hq may write; readonly may only read.",
+)
 @DB
 def add_token(name: str, role: str, db: str) -> None:
     """Create an HQ API token; the last line printed is the token."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -107,13 +109,10 @@ def status(data_dir: Path, as_json: bool) -> None:
         click.echo(f"  rejected {event['kind']} {event['id']}: {event['reason']}")
 
 
-class _errors:
+@contextlib.contextmanager
+def _errors() -> Iterator[None]:
     """Show a refusal as one line and exit 1, instead of a traceback."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> bool:
-        if isinstance(exc, OmnistoreError):
-            raise click.ClickException(f"{exc.code}: {exc.message}")
-        return False
+    try:
+        yield
+    except OmnistoreError as exc:
+        raise click.ClickException(f"{exc.code}: {exc.message}") from exc

@@ -13,7 +13,9 @@ from cloud.storage.engine import make_engine, migrate
 from shared.api import MAX_BODY_BYTES
 
 
-def create_app(db: str, *, config: dict[str, Any] | None = None, run_migrations: bool = True) -> Flask:
+def create_app(
+    db: str, *, config: dict[str, Any] | None = None, run_migrations: bool = True
+) -> Flask:
     """Defaults, then environment, then `config` (tests); blueprints registered here."""
     app = Flask(__name__)
     app.config.update(

@@ -12,7 +12,7 @@ from cloud.app import create_app
 from cloud.storage.engine import make_engine, migrate
 
 
-class _Gunicorn(BaseApplication):  # type: ignore[misc]
+class _Gunicorn(BaseApplication):
     def __init__(self, app: Flask, options: dict[str, Any]) -> None:
         self.application = app
         self.options = options

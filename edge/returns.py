@@ -7,8 +7,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from shared.ids import new_id
-from shared.money import round_half_up
 from sqlite_utils import Database
 
 from edge import catalog, clock, outbox, stock
@@ -19,7 +17,9 @@ from edge.storage import sales as rows
 from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.errors import NotFound, Unprocessable, idempotency_conflict
+from shared.ids import new_id
 from shared.models import Payment, Return, ReturnEvent, ReturnIn, ReturnLine, Sale, StockMovement
+from shared.money import round_half_up
 from shared.tenders import check_refunds
 
 

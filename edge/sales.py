@@ -6,8 +6,6 @@ from __future__ import annotations
 import hashlib
 
 from pydantic import BaseModel
-from shared.ids import new_id
-from shared.money import MAX_MONEY, line_total, vat_breakdown
 from sqlite_utils import Database
 
 from edge import catalog, clock, outbox, stock
@@ -18,6 +16,7 @@ from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.api import canonical_json
 from shared.errors import NotFound, OmnistoreError, Unprocessable, idempotency_conflict
+from shared.ids import new_id
 from shared.models import (
     Payment,
     Sale,
@@ -28,6 +27,7 @@ from shared.models import (
     StockMovement,
     VatSummary,
 )
+from shared.money import MAX_MONEY, line_total, vat_breakdown
 from shared.tenders import change_due
 
 

@@ -41,8 +41,14 @@ def open_shift(db: Database, node: NodeConfig, actor: Actor, request: ShiftOpenI
             return report(db, node.store, existing)
         occurred_at, _ = clock.now(db)
         row = rows.ShiftRow(
-            request.id, actor.register, actor.name, format_ts(occurred_at),
-            request.float_amount, None, None, None,
+            request.id,
+            actor.register,
+            actor.name,
+            format_ts(occurred_at),
+            request.float_amount,
+            None,
+            None,
+            None,
         )
         try:
             rows.insert(db, row)
@@ -61,9 +67,7 @@ def current(db: Database, node: NodeConfig, register: str) -> ZReport:
     return report(db, node.store, shift)
 
 
-def close_shift(
-    db: Database, node: NodeConfig, shift_id: str, request: ShiftCloseIn
-) -> ZReport:
+def close_shift(db: Database, node: NodeConfig, shift_id: str, request: ShiftCloseIn) -> ZReport:
     """Close with the counted cash; the Z report goes to the cloud through the outbox."""
     with write(db):
         shift = rows.get(db, shift_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from shared.ids import new_id
 from sqlite_utils import Database
 
 from edge import clock, outbox, stock
@@ -13,6 +12,7 @@ from edge.storage import sales as rows
 from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.errors import Conflict, Unprocessable, idempotency_conflict
+from shared.ids import new_id
 from shared.models import StockMovement, Void, VoidEvent, VoidIn
 
 

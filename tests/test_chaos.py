@@ -46,9 +46,11 @@ class Till(threading.Thread):
                 self.stop.wait(0.2)
 
     def _sell(self, lane: httpx.Client) -> None:
-        body = {"id": str(uuid.uuid4()),
-                "lines": [{"sku": self.rng.choice(self.skus), "qty": self.rng.randint(1, 3)}],
-                "payments": [{"method": "cash", "amount": 100_000}]}
+        body = {
+            "id": str(uuid.uuid4()),
+            "lines": [{"sku": self.rng.choice(self.skus), "qty": self.rng.randint(1, 3)}],
+            "payments": [{"method": "cash", "amount": 100_000}],
+        }
         answer = lane.post("/sales", json=body)
         if answer.status_code == 201:
             self.answered.append(answer.json())

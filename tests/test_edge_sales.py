@@ -6,10 +6,9 @@ import json
 import uuid
 
 import pytest
+
 from shared.barcodes import make_ean13, make_variable_measure
-
 from tests.edge_fixtures import MANAGER, Node
-
 
 
 def sale_body(lines: list[dict], payments: list[dict], sale_id: str | None = None) -> dict:

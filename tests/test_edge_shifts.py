@@ -22,16 +22,28 @@ def test_z_report_figures(lane_node: Node) -> None:
     assert again.status_code == 409
 
     def sale(lines: list, payments: list) -> dict:
-        return post(lane_node, auth, "/sales",
-                    {"id": str(uuid.uuid4()), "lines": lines, "payments": payments})
+        return post(
+            lane_node,
+            auth,
+            "/sales",
+            {"id": str(uuid.uuid4()), "lines": lines, "payments": payments},
+        )
 
     sale([{"sku": "WINE"}], [{"method": "cash", "amount": 1000}])
     card = sale([{"sku": "MILK", "qty": 2}], [{"method": "card", "amount": 258, "ref": "A1"}])
     voided = sale([{"sku": "BREAD"}], [{"method": "cash", "amount": 250}])
-    post(lane_node, auth, f"/sales/{voided['id']}/void",
-         {"id": str(uuid.uuid4()), "manager_pin": MANAGER[1]})
-    post(lane_node, auth, "/returns",
-         {"id": str(uuid.uuid4()), "sale_id": card["id"], "lines": [{"sku": "MILK", "qty": 1}]})
+    post(
+        lane_node,
+        auth,
+        f"/sales/{voided['id']}/void",
+        {"id": str(uuid.uuid4()), "manager_pin": MANAGER[1]},
+    )
+    post(
+        lane_node,
+        auth,
+        "/returns",
+        {"id": str(uuid.uuid4()), "sale_id": card["id"], "lines": [{"sku": "MILK", "qty": 1}]},
+    )
 
     running = lane_node.client.get("/api/v1/shifts/current", headers=auth).get_json()
     assert running["expected_cash"] == 10_899
@@ -41,11 +53,14 @@ def test_z_report_figures(lane_node: Node) -> None:
     assert (z["returns_count"], z["returns_total"]) == (1, 129)
     assert z["net_total"] == 1028
     assert {t["method"]: t["amount"] for t in z["tenders"]} == {
-        "cash": 899, "card": 129, "voucher": 0
+        "cash": 899,
+        "card": 129,
+        "voucher": 0,
     }
     assert (z["expected_cash"], z["counted_cash"], z["difference"]) == (10_899, 10_850, -49)
     assert {v["rate_bp"]: (v["gross"], v["vat"]) for v in z["vat"]} == {
-        700: (129, 9), 2000: (899, 150)
+        700: (129, 9),
+        2000: (899, 150),
     }
     kinds = [r[0] for r in lane_node.db.execute("SELECT kind FROM outbox ORDER BY seq")]
     assert kinds[-1] == "shift"

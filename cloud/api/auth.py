@@ -46,9 +46,15 @@ def verify_signed_request() -> str:
 
     now = int(time.time())
     try:
-        verified = verify_request(request.method, request.path,
-                                  request.query_string.decode("latin-1"), raw,
-                                  request.headers, resolve, now)
+        verified = verify_request(
+            request.method,
+            request.path,
+            request.query_string.decode("latin-1"),
+            raw,
+            dict(request.headers),
+            resolve,
+            now,
+        )
     except SignatureError as exc:
         raise Unauthorized(exc.code, exc.message) from exc
     with engine().begin() as conn:

@@ -7,4 +7,4 @@ from flask import current_app
 
 
 def engine() -> sa.Engine:
-    return current_app.extensions["omnistore_engine"]  # type: ignore[no-any-return]
+    return current_app.extensions["omnistore_engine"]

@@ -14,8 +14,16 @@ from shared.models import ErrorBody
 
 bp = Blueprint("openapi", __name__)
 REF = "#/components/schemas/{model}"
-_ERRORS = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
-           409: "Conflict", 413: "Body too large", 422: "Unprocessable", 429: "Too many"}
+_ERRORS = {
+    400: "Bad request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not found",
+    409: "Conflict",
+    413: "Body too large",
+    422: "Unprocessable",
+    429: "Too many",
+}
 
 
 @bp.get("/api/v1/openapi.json")
@@ -40,7 +48,9 @@ def document() -> dict[str, Any]:
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer"},
                 "storeSignature": {
-                    "type": "apiKey", "in": "header", "name": "Signature",
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": "Signature",
                     "description": "RFC 9421 HTTP Message Signature (Ed25519) of a store node",
                 },
             },
@@ -55,8 +65,11 @@ def _operation(doc: RouteDoc, schemas: dict[str, Any]) -> dict[str, Any]:
         "parameters": [
             {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
             for name in re.findall(r"{(\w+)}", doc.path)
-        ] + [{"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
-             for name in doc.query],
+        ]
+        + [
+            {"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
+            for name in doc.query
+        ],
         "responses": _responses(doc, schemas),
     }
     if doc.auth in ("hq", "read"):
@@ -64,8 +77,10 @@ def _operation(doc: RouteDoc, schemas: dict[str, Any]) -> dict[str, Any]:
     elif doc.auth == "signed":
         op["security"] = [{"storeSignature": []}]
     if doc.body is not None:
-        op["requestBody"] = {"required": True, "content": {
-            "application/json": {"schema": _schema(doc.body, schemas)}}}
+        op["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": _schema(doc.body, schemas)}},
+        }
     return op
 
 
@@ -74,15 +89,22 @@ def _responses(doc: RouteDoc, schemas: dict[str, Any]) -> dict[str, Any]:
     if doc.response is not None:
         body = _schema(doc.response, schemas)
     if doc.is_list:
-        body = {"type": "object", "required": ["items", "next"], "properties": {
-            "items": {"type": "array", "items": body},
-            "next": {"type": ["string", "null"]}}}
+        body = {
+            "type": "object",
+            "required": ["items", "next"],
+            "properties": {
+                "items": {"type": "array", "items": body},
+                "next": {"type": ["string", "null"]},
+            },
+        }
     responses: dict[str, Any] = {
         str(doc.status): {"description": "OK", "content": {"application/json": {"schema": body}}}
     }
     if doc.status == 201:
-        responses["200"] = {"description": "Identical replay", "content": {
-            "application/json": {"schema": body}}}
+        responses["200"] = {
+            "description": "Identical replay",
+            "content": {"application/json": {"schema": body}},
+        }
     error = {"content": {"application/json": {"schema": {"$ref": REF.format(model="ErrorBody")}}}}
     codes = set(doc.errors) | ({401} if doc.auth != "none" else set()) | {400}
     for code in sorted(codes):

@@ -20,8 +20,11 @@ def page_args() -> tuple[int, tuple[str, str] | None]:
     position = decode_cursor(request.args.get("cursor"))
     if position is None:
         return limit, None
-    if not (isinstance(position, list) and len(position) == 2
-            and all(isinstance(p, str) for p in position)):
+    if not (
+        isinstance(position, list)
+        and len(position) == 2
+        and all(isinstance(p, str) for p in position)
+    ):
         raise BadRequest("bad_cursor", "cursor is not one this server issued")
     return limit, (position[0], position[1])
 
@@ -37,8 +40,9 @@ def since_arg(name: str = "since") -> str | None:
         raise BadRequest(f"bad_{name}", f"{name} must be an ISO 8601 instant") from exc
 
 
-def page(items: Sequence[T], limit: int, key: Callable[[T], tuple[str, str]],
-         dump: Callable[[T], Any]) -> dict[str, Any]:
+def page(
+    items: Sequence[T], limit: int, key: Callable[[T], tuple[str, str]], dump: Callable[[T], Any]
+) -> dict[str, Any]:
     """`{"items", "next"}` from up to limit+1 fetched rows."""
     shown = list(items[:limit])
     more = len(items) > limit

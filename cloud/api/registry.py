@@ -31,9 +31,9 @@ class RouteDoc:
 ROUTES: list[RouteDoc] = []
 
 
-def route(bp: Blueprint, method: str, path: str, doc: RouteDoc) -> Callable[
-    [Callable[..., Any]], Callable[..., Any]
-]:
+def route(
+    bp: Blueprint, method: str, path: str, doc: RouteDoc
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a view at `path` (Flask syntax `<sku>`) and document it; when the route has a
     body model the parsed body is passed as `body=`."""
     ROUTES.append(doc)
@@ -43,7 +43,9 @@ def route(bp: Blueprint, method: str, path: str, doc: RouteDoc) -> Callable[
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if doc.body is not None:
                 raw = g.get("raw_body")
-                kwargs["body"] = parse_body(doc.body, raw if raw is not None else request.get_data())
+                kwargs["body"] = parse_body(
+                    doc.body, raw if raw is not None else request.get_data()
+                )
             return view(*args, **kwargs)
 
         bp.add_url_rule(path, view.__name__, wrapper, methods=[method])

@@ -43,27 +43,61 @@ def _compress(response: Response) -> Response:
     return response
 
 
-@route(bp, "POST", f"{P}/enroll", RouteDoc(
-    "POST", "/sync/enroll", "Enrol a store node with a one-time token", "token", EnrollIn,
-    EnrollOut, status=201, errors=(401, 422)))
+@route(
+    bp,
+    "POST",
+    f"{P}/enroll",
+    RouteDoc(
+        "POST",
+        "/sync/enroll",
+        "Enrol a store node with a one-time token",
+        "token",
+        EnrollIn,
+        EnrollOut,
+        status=201,
+        errors=(401, 422),
+    ),
+)
 def enroll(body: EnrollIn) -> tuple[Response, int]:
     with engine().begin() as conn:
         answer = enrol(conn, body, current_app.config["CURRENCY"])
     return jsonify(answer.model_dump(mode="json")), 201
 
 
-@route(bp, "POST", f"{P}/push", RouteDoc(
-    "POST", "/sync/push", "Push outbox events; one result per event", "signed", PushIn,
-    PushOut, errors=(400, 401, 413, 422)))
+@route(
+    bp,
+    "POST",
+    f"{P}/push",
+    RouteDoc(
+        "POST",
+        "/sync/push",
+        "Push outbox events; one result per event",
+        "signed",
+        PushIn,
+        PushOut,
+        errors=(400, 401, 413, 422),
+    ),
+)
 def push(body: PushIn) -> Response:
     results = sync.push(engine(), g.store, body.events, body.clock_offset_s)
     answer = PushOut(results=results, server_time=now_text())  # type: ignore[arg-type]
     return jsonify(answer.model_dump(mode="json"))
 
 
-@route(bp, "GET", f"{P}/pull", RouteDoc(
-    "GET", "/sync/pull", "The store's change feed since a cursor", "signed", response=PullOut,
-    query=("since", "limit"), errors=(400, 401)))
+@route(
+    bp,
+    "GET",
+    f"{P}/pull",
+    RouteDoc(
+        "GET",
+        "/sync/pull",
+        "The store's change feed since a cursor",
+        "signed",
+        response=PullOut,
+        query=("since", "limit"),
+        errors=(400, 401),
+    ),
+)
 def pull() -> Response:
     limit = parse_limit(request.args.get("limit") or str(PULL_DEFAULT))
     with engine().begin() as conn:
@@ -71,17 +105,36 @@ def pull() -> Response:
     return jsonify(answer.model_dump(mode="json"))
 
 
-@route(bp, "GET", f"{P}/sales/<sale_id>", RouteDoc(
-    "GET", "/sync/sales/{sale_id}", "Any store's sale, for a return", "signed",
-    errors=(401, 404)))
+@route(
+    bp,
+    "GET",
+    f"{P}/sales/<sale_id>",
+    RouteDoc(
+        "GET",
+        "/sync/sales/{sale_id}",
+        "Any store's sale, for a return",
+        "signed",
+        errors=(401, 404),
+    ),
+)
 def sale_by_id(sale_id: str) -> Response:
     with engine().connect() as conn:
         return jsonify(sync.find_sale(conn, sale_id, None))
 
 
-@route(bp, "GET", f"{P}/sales", RouteDoc(
-    "GET", "/sync/sales", "Any store's sale by receipt number, for a return", "signed",
-    query=("receipt_no",), errors=(400, 401, 404)))
+@route(
+    bp,
+    "GET",
+    f"{P}/sales",
+    RouteDoc(
+        "GET",
+        "/sync/sales",
+        "Any store's sale by receipt number, for a return",
+        "signed",
+        query=("receipt_no",),
+        errors=(400, 401, 404),
+    ),
+)
 def sale_by_receipt() -> Response:
     receipt_no = request.args.get("receipt_no")
     if not receipt_no:

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 
 from cloud.storage import sales, stock, sync_log
 from shared.api import canonical_json, validate
-from shared.errors import OmnistoreError
 from shared.clock import now_text
+from shared.errors import OmnistoreError
 from shared.ids import new_id
 from shared.models import (
     Event,
@@ -55,23 +55,42 @@ def record_rejection(conn: sa.Connection, store: str, event: Event, reason: str)
     _log(conn, store, event, body_hash(event), "rejected", reason)
 
 
-def _log(conn: sa.Connection, store: str, event: Event, digest: str, status: str,
-         reason: str | None) -> None:
+def _log(
+    conn: sa.Connection, store: str, event: Event, digest: str, status: str, reason: str | None
+) -> None:
     wire = event.model_dump(mode="json")
-    sync_log.insert_event(conn, {
-        "store": store, "id": event.id, "kind": event.kind, "hlc": event.hlc,
-        "occurred_at": wire["occurred_at"], "device_time": wire["device_time"],
-        "received_at": now_text(), "body_hash": digest, "status": status,
-        "reason": reason[:500] if reason else None,
-    })
+    sync_log.insert_event(
+        conn,
+        {
+            "store": store,
+            "id": event.id,
+            "kind": event.kind,
+            "hlc": event.hlc,
+            "occurred_at": wire["occurred_at"],
+            "device_time": wire["device_time"],
+            "received_at": now_text(),
+            "body_hash": digest,
+            "status": status,
+            "reason": reason[:500] if reason else None,
+        },
+    )
     if status == "rejected":
         exception(conn, store, "rejected_event", event.id, f"{event.kind}: {reason}")
 
 
 def exception(conn: sa.Connection, store: str, kind: str, ref: str, detail: str) -> None:
     """Record something HQ must look at, once per (store, kind, ref)."""
-    sync_log.add_exception(conn, {"id": new_id(), "store": store, "kind": kind, "ref": ref,
-                                  "detail": detail, "created_at": now_text()})
+    sync_log.add_exception(
+        conn,
+        {
+            "id": new_id(),
+            "store": store,
+            "kind": kind,
+            "ref": ref,
+            "detail": detail,
+            "created_at": now_text(),
+        },
+    )
 
 
 def _parse(model: Any, body: dict[str, Any]) -> Any:

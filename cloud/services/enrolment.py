@@ -25,5 +25,6 @@ def enrol(conn: sa.Connection, body: EnrollIn, currency: str) -> EnrollOut:
     keyid = f"{body.store}.{hashlib.sha256(body.public_key.encode()).hexdigest()[:8]}"
     stores.set_key(conn, body.store, keyid, body.public_key, now_text())
     store = stores.get_store(conn, body.store) or {}
-    return EnrollOut(store=body.store, name=str(store.get("name", body.store)), keyid=keyid,
-                     currency=currency)
+    return EnrollOut(
+        store=body.store, name=str(store.get("name", body.store)), keyid=keyid, currency=currency
+    )

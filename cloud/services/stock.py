@@ -26,8 +26,13 @@ def post_movement(
         return existing, False
     get_product(conn, body.sku)
     movement = StockMovement(
-        id=body.id, store=store, sku=body.sku, delta=body.delta, reason=body.reason,
-        note=body.note, occurred_at=now_text(),  # type: ignore[arg-type]
+        id=body.id,
+        store=store,
+        sku=body.sku,
+        delta=body.delta,
+        reason=body.reason,
+        note=body.note,
+        occurred_at=now_text(),  # type: ignore[arg-type]
     )
     stock.insert_movement(conn, movement, "hq")
     feed.append(conn, store, "movement", movement.model_dump(mode="json"))
@@ -40,5 +45,6 @@ def level(conn: sa.Connection, store: str, sku: str) -> StockLevel:
     get_product(conn, sku)
     on_hand = stock.on_hand(conn, store, sku)
     reserved = 0
-    return StockLevel(store=store, sku=sku, on_hand=on_hand, reserved=reserved,
-                      available=on_hand - reserved)
+    return StockLevel(
+        store=store, sku=sku, on_hand=on_hand, reserved=reserved, available=on_hand - reserved
+    )

@@ -35,8 +35,13 @@ def _clock(conn: sa.Connection, store: str, offset_s: float) -> None:
     row = stores.get_store(conn, store) or {}
     skewed = abs(offset_s) > SKEW_LIMIT_S
     if skewed and not row.get("clock_skew_open"):
-        exception(conn, store, "clock_skew", f"since {now_text()}",
-                  f"node clock is off by {offset_s:.0f} s")
+        exception(
+            conn,
+            store,
+            "clock_skew",
+            f"since {now_text()}",
+            f"node clock is off by {offset_s:.0f} s",
+        )
     if skewed != bool(row.get("clock_skew_open")):
         stores.set_clock_skew_open(conn, store, skewed)
 
@@ -69,7 +74,9 @@ def pull(conn: sa.Connection, store: str, cursor: str | None, limit: int) -> Pul
     return PullOut(changes=changes, cursor=f"c{cat_seq}.s{store_seq}", more=more)
 
 
-def find_sale(conn: sa.Connection, sale_id: str | None, receipt_no: str | None) -> dict[str, object]:
+def find_sale(
+    conn: sa.Connection, sale_id: str | None, receipt_no: str | None
+) -> dict[str, object]:
     """Any store's sale with what was already returned of it."""
     sale = sales.get_sale(conn, sale_id=sale_id, receipt_no=receipt_no)
     if sale is None:

@@ -29,9 +29,11 @@ def append(conn: sa.Connection, store: str, kind: str, body: dict[str, Any]) -> 
         .where(feed_counters.c.store == store)
         .values(seq=feed_counters.c.seq + 1)
     )
-    seq = int(conn.execute(
-        sa.select(feed_counters.c.seq).where(feed_counters.c.store == store)
-    ).scalar_one())
+    seq = int(
+        conn.execute(
+            sa.select(feed_counters.c.seq).where(feed_counters.c.store == store)
+        ).scalar_one()
+    )
     conn.execute(sa.insert(feed).values(store=store, seq=seq, kind=kind, body=json.dumps(body)))
     return seq
 

@@ -28,8 +28,9 @@ def insert_sale(conn: sa.Connection, sale: Sale) -> bool:
     )
 
 
-def get_sale(conn: sa.Connection, *, sale_id: str | None = None,
-             receipt_no: str | None = None) -> Sale | None:
+def get_sale(
+    conn: sa.Connection, *, sale_id: str | None = None, receipt_no: str | None = None
+) -> Sale | None:
     """A sale of any store, by id or receipt number."""
     query = sa.select(sales.c.body, sales.c.voided)
     if sale_id is not None:
@@ -48,8 +49,9 @@ def same_sale_stored(conn: sa.Connection, sale: Sale) -> bool | None:
     return stored.model_dump(exclude={"voided"}) == sale.model_dump(exclude={"voided"})
 
 
-def list_sales(conn: sa.Connection, store: str, since: str | None,
-               after: tuple[str, str] | None, limit: int) -> list[Sale]:
+def list_sales(
+    conn: sa.Connection, store: str, since: str | None, after: tuple[str, str] | None, limit: int
+) -> list[Sale]:
     """A store's sales in (occurred_at, id) order."""
     query = sa.select(sales.c.body, sales.c.voided).where(sales.c.store == store)
     if since is not None:
@@ -81,8 +83,9 @@ def insert_return(conn: sa.Connection, ret: Return) -> bool:
     )
 
 
-def list_returns(conn: sa.Connection, store: str, since: str | None,
-                 after: tuple[str, str] | None, limit: int) -> list[Return]:
+def list_returns(
+    conn: sa.Connection, store: str, since: str | None, after: tuple[str, str] | None, limit: int
+) -> list[Return]:
     """A store's returns in (occurred_at, id) order."""
     query = sa.select(returns.c.body).where(returns.c.store == store)
     if since is not None:
@@ -107,15 +110,20 @@ def insert_void(conn: sa.Connection, void: Void) -> bool:
     return insert_ignore(
         conn,
         voids,
-        {"store": void.store, "id": void.id, "sale_id": void.sale_id,
-         "body": void.model_dump_json()},
+        {
+            "store": void.store,
+            "id": void.id,
+            "sale_id": void.sale_id,
+            "body": void.model_dump_json(),
+        },
     )
 
 
 def insert_shift_report(conn: sa.Connection, store: str, report: ZReport) -> bool:
     """Store a closed shift's Z report once."""
     return insert_ignore(
-        conn, shift_reports,
+        conn,
+        shift_reports,
         {"store": store, "id": report.shift_id, "body": report.model_dump_json()},
     )
 

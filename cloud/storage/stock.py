@@ -15,17 +15,23 @@ def insert_movement(conn: sa.Connection, movement: StockMovement, origin: str) -
     return insert_ignore(
         conn,
         movements,
-        {k: data[k] for k in ("store", "id", "sku", "delta", "reason", "ref", "note",
-                              "occurred_at")}
+        {
+            k: data[k]
+            for k in ("store", "id", "sku", "delta", "reason", "ref", "note", "occurred_at")
+        }
         | {"origin": origin},
     )
 
 
 def get_movement(conn: sa.Connection, store: str, movement_id: str) -> StockMovement | None:
     """One movement, for idempotent replays."""
-    row = conn.execute(
-        sa.select(movements).where(movements.c.store == store, movements.c.id == movement_id)
-    ).mappings().first()
+    row = (
+        conn.execute(
+            sa.select(movements).where(movements.c.store == store, movements.c.id == movement_id)
+        )
+        .mappings()
+        .first()
+    )
     return None if row is None else StockMovement.model_validate(dict(row))
 
 

@@ -71,9 +71,7 @@ def touch(conn: sa.Connection, store: str, now: str) -> None:
 
 
 def set_clock_skew_open(conn: sa.Connection, store: str, is_open: bool) -> None:
-    conn.execute(
-        sa.update(stores).where(stores.c.code == store).values(clock_skew_open=is_open)
-    )
+    conn.execute(sa.update(stores).where(stores.c.code == store).values(clock_skew_open=is_open))
 
 
 def add_api_token(conn: sa.Connection, token_hash: str, name: str, role: str, now: str) -> None:

@@ -12,9 +12,13 @@ from cloud.storage.schema import exceptions, nonces, sync_events
 
 
 def get_event(conn: sa.Connection, store: str, event_id: str) -> dict[str, Any] | None:
-    row = conn.execute(
-        sa.select(sync_events).where(sync_events.c.store == store, sync_events.c.id == event_id)
-    ).mappings().first()
+    row = (
+        conn.execute(
+            sa.select(sync_events).where(sync_events.c.store == store, sync_events.c.id == event_id)
+        )
+        .mappings()
+        .first()
+    )
     return None if row is None else dict(row)
 
 
@@ -27,8 +31,14 @@ def add_exception(conn: sa.Connection, values: dict[str, Any]) -> bool:
     return insert_ignore(conn, exceptions, values)
 
 
-def list_exceptions(conn: sa.Connection, store: str | None, kind: str | None, since: str | None,
-                    after: tuple[str, str] | None, limit: int) -> list[dict[str, Any]]:
+def list_exceptions(
+    conn: sa.Connection,
+    store: str | None,
+    kind: str | None,
+    since: str | None,
+    after: tuple[str, str] | None,
+    limit: int,
+) -> list[dict[str, Any]]:
     query = sa.select(exceptions)
     if store is not None:
         query = query.where(exceptions.c.store == store)
@@ -37,9 +47,7 @@ def list_exceptions(conn: sa.Connection, store: str | None, kind: str | None, si
     if since is not None:
         query = query.where(exceptions.c.created_at >= since)
     if after is not None:
-        query = query.where(
-            sa.tuple_(exceptions.c.created_at, exceptions.c.id) > sa.tuple_(*after)
-        )
+        query = query.where(sa.tuple_(exceptions.c.created_at, exceptions.c.id) > sa.tuple_(*after))
     rows = conn.execute(query.order_by(exceptions.c.created_at, exceptions.c.id).limit(limit))
     return [dict(r) for r in rows.mappings()]
 

@@ -30,11 +30,11 @@ def db() -> Database:
     """This request's connection, closed at teardown."""
     if "db" not in g:
         g.db = open_db(db_path(current_app.config["DATA_DIR"]), migrate=False)
-    return g.db  # type: ignore[no-any-return]
+    return g.db
 
 
 def config() -> NodeConfig:
-    return current_app.config["NODE"]  # type: ignore[no-any-return]
+    return current_app.config["NODE"]
 
 
 def committed() -> None:
@@ -58,7 +58,7 @@ def signed_in(view: F) -> F:
 
 
 def actor() -> Actor:
-    return g.actor  # type: ignore[no-any-return]
+    return g.actor
 
 
 def created(payload: Any, is_new: bool) -> tuple[Response, int]:

@@ -43,8 +43,11 @@ def lane_latency(system: System, skus: list[str]) -> dict[str, float]:
         baseline = timed(lambda: lane.get(system.edge.url + "/healthz"), max(50, SALES // 4))
 
         def sell() -> None:
-            body = {"id": str(uuid.uuid4()), "lines": [{"sku": skus[0], "qty": 1}],
-                    "payments": [{"method": "cash", "amount": 10_000}]}
+            body = {
+                "id": str(uuid.uuid4()),
+                "lines": [{"sku": skus[0], "qty": 1}],
+                "payments": [{"method": "cash", "amount": 10_000}],
+            }
             assert lane.post("/sales", json=body).status_code == 201
 
         sales = timed(sell, max(50, SALES // 4))
@@ -60,8 +63,11 @@ def push_throughput(system: System, skus: list[str]) -> dict[str, float]:
     system.cloud.stop()
     with system.lane() as lane:
         for n in range(SALES):
-            body = {"id": str(uuid.uuid4()), "lines": [{"sku": skus[n % len(skus)], "qty": 1}],
-                    "payments": [{"method": "cash", "amount": 10_000}]}
+            body = {
+                "id": str(uuid.uuid4()),
+                "lines": [{"sku": skus[n % len(skus)], "qty": 1}],
+                "payments": [{"method": "cash", "amount": 10_000}],
+            }
             assert lane.post("/sales", json=body).status_code == 201
     start = time.perf_counter()
     system.cloud.start()
