@@ -69,7 +69,8 @@ def parse_money(text: str, currency: str = "EUR") -> int:
     digits = minor_digits(currency)
     raw = text.strip().replace(",", ".")
     negative = raw.startswith("-")
-    raw = raw.lstrip("+-")
+    if raw[:1] in ("+", "-"):
+        raw = raw[1:]
     whole, _, frac = raw.partition(".")
     if not whole and not frac:
         raise ValueError(f"not an amount: {text!r}")
