@@ -34,13 +34,31 @@ class SignedNode:
     keyid: str
     key: Ed25519PrivateKey
 
-    def request(self, method: str, path: str, body: Any = None, query: str = "",
-                created: int | None = None, nonce: str | None = None,
-                raw: bytes | None = None) -> Any:
-        content = raw if raw is not None else (
-            gzip.compress(json.dumps(body).encode()) if body is not None else b"")
-        headers = sign_request(self.key, self.keyid, method, path, query, content,
-                               created or int(time.time()), nonce or new_nonce())
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        query: str = "",
+        created: int | None = None,
+        nonce: str | None = None,
+        raw: bytes | None = None,
+    ) -> Any:
+        content = (
+            raw
+            if raw is not None
+            else (gzip.compress(json.dumps(body).encode()) if body is not None else b"")
+        )
+        headers = sign_request(
+            self.key,
+            self.keyid,
+            method,
+            path,
+            query,
+            content,
+            created or int(time.time()),
+            nonce or new_nonce(),
+        )
         if body is not None or raw is not None:
             headers |= {"Content-Encoding": "gzip", "Content-Type": "application/json"}
         url = path + (f"?{query}" if query else "")
@@ -57,8 +75,11 @@ class CloudUnderTest:
     def counts(self) -> dict[str, int]:
         """Rows per table, to prove a refused request changed nothing."""
         with self.engine.connect() as conn:
-            return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
-                    for t in metadata.sorted_tables if t.name != "nonces"}
+            return {
+                t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                for t in metadata.sorted_tables
+                if t.name != "nonces"
+            }
 
     def add_store(self, code: str) -> str:
         with self.engine.begin() as conn:
@@ -67,28 +88,40 @@ class CloudUnderTest:
     def node(self, code: str) -> SignedNode:
         token = self.add_store(code)
         key = generate_private_key()
-        answer = self.client.post("/api/v1/sync/enroll", json={
-            "store": code, "token": token, "public_key": public_key_to_text(key.public_key())})
+        answer = self.client.post(
+            "/api/v1/sync/enroll",
+            json={
+                "store": code,
+                "token": token,
+                "public_key": public_key_to_text(key.public_key()),
+            },
+        )
         assert answer.status_code == 201, answer.get_json()
         return SignedNode(self.client, code, answer.get_json()["keyid"], key)
 
     def product(self, sku: str, price: int = 100, barcodes: list[str] | None = None) -> None:
-        answer = self.client.put(f"/api/v1/products/{sku}", headers=self.hq, json={
-            "name": sku, "price": price, "vat_rate_bp": 2000, "barcodes": barcodes or []})
+        answer = self.client.put(
+            f"/api/v1/products/{sku}",
+            headers=self.hq,
+            json={"name": sku, "price": price, "vat_rate_bp": 2000, "barcodes": barcodes or []},
+        )
         assert answer.status_code in (200, 201), answer.get_json()
 
     def receive(self, store: str, sku: str, qty: int) -> dict[str, Any]:
-        answer = self.client.post(f"/api/v1/stores/{store}/stock-movements", headers=self.hq,
-                                  json={"id": str(uuid.uuid4()), "sku": sku, "delta": qty,
-                                        "reason": "receipt"})
+        answer = self.client.post(
+            f"/api/v1/stores/{store}/stock-movements",
+            headers=self.hq,
+            json={"id": str(uuid.uuid4()), "sku": sku, "delta": qty, "reason": "receipt"},
+        )
         assert answer.status_code == 201, answer.get_json()
         return dict(answer.get_json())
 
 
 def _postgres_url() -> str | None:
     try:
-        engine = sa.create_engine(PG_ADMIN.replace("postgresql://", "postgresql+psycopg://"),
-                                  isolation_level="AUTOCOMMIT")
+        engine = sa.create_engine(
+            PG_ADMIN.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
+        )
         with engine.connect() as conn:
             conn.execute(sa.text("SELECT 1"))
         engine.dispose()
@@ -111,8 +144,9 @@ def postgres_admin() -> str:
 def pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
     admin_url = request.getfixturevalue("postgres_admin")
     name = f"omnistore_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(admin_url.replace("postgresql://", "postgresql+psycopg://"),
-                             isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(
+        admin_url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
+    )
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     try:
@@ -125,15 +159,22 @@ def pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def cloud(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CloudUnderTest]:
-    db = str(tmp_path / "cloud.db") if request.param == "sqlite" else request.getfixturevalue(
-        "pg_database")
+    db = (
+        str(tmp_path / "cloud.db")
+        if request.param == "sqlite"
+        else request.getfixturevalue("pg_database")
+    )
     app = create_app(db)
     engine: sa.Engine = app.extensions["omnistore_engine"]
     with engine.begin() as conn:
         hq = create_api_token(conn, "hq", "hq")
         ro = create_api_token(conn, "viewer", "readonly")
     try:
-        yield CloudUnderTest(app.test_client(), engine, {"Authorization": f"Bearer {hq}"},
-                             {"Authorization": f"Bearer {ro}"})
+        yield CloudUnderTest(
+            app.test_client(),
+            engine,
+            {"Authorization": f"Bearer {hq}"},
+            {"Authorization": f"Bearer {ro}"},
+        )
     finally:
         engine.dispose()

@@ -32,8 +32,13 @@ def test_upc_a_becomes_ean13() -> None:
 
 @pytest.mark.parametrize(
     ("code", "fragment"),
-    [("4006381333932", "check digit"), ("40063813339", "digits"), ("40063813339a1", "digits"),
-     ("", "digits"), ("123456789012345", "8, 12, 13 or 14")],
+    [
+        ("4006381333932", "check digit"),
+        ("40063813339", "digits"),
+        ("40063813339a1", "digits"),
+        ("", "digits"),
+        ("123456789012345", "8, 12, 13 or 14"),
+    ],
 )
 def test_bad_codes_are_refused(code: str, fragment: str) -> None:
     with pytest.raises(BarcodeError, match=fragment):
@@ -67,8 +72,7 @@ def test_variable_measure(prefix: str, kind: str) -> None:
     assert is_valid_gtin(parsed.lookup_code)
 
 
-@given(st.integers(20, 29), st.text("0123456789", min_size=5, max_size=5),
-       st.integers(0, 99_999))
+@given(st.integers(20, 29), st.text("0123456789", min_size=5, max_size=5), st.integers(0, 99_999))
 def test_variable_measure_round_trip(prefix: int, item: str, value: int) -> None:
     parsed = parse_variable_measure(make_variable_measure(str(prefix), item, value))
     assert parsed is not None and parsed.value == value

@@ -18,8 +18,7 @@ def test_put_product_creates_then_updates(cloud: CloudUnderTest) -> None:
     first = cloud.client.put("/api/v1/products/MILK", json=body, headers=cloud.hq)
     assert first.status_code == 201
     assert first.get_json()["barcodes"] == [EAN]
-    second = cloud.client.put("/api/v1/products/MILK", json=body | {"price": 139},
-                              headers=cloud.hq)
+    second = cloud.client.put("/api/v1/products/MILK", json=body | {"price": 139}, headers=cloud.hq)
     assert second.status_code == 200
     got = cloud.client.get("/api/v1/products/MILK", headers=cloud.readonly).get_json()
     assert got["price"] == 139 and got["active"] is True
@@ -27,8 +26,11 @@ def test_put_product_creates_then_updates(cloud: CloudUnderTest) -> None:
 
 def test_a_barcode_belongs_to_one_product(cloud: CloudUnderTest) -> None:
     cloud.product("A", barcodes=[EAN])
-    answer = cloud.client.put("/api/v1/products/B", headers=cloud.hq, json={
-        "name": "B", "price": 1, "vat_rate_bp": 0, "barcodes": [EAN]})
+    answer = cloud.client.put(
+        "/api/v1/products/B",
+        headers=cloud.hq,
+        json={"name": "B", "price": 1, "vat_rate_bp": 0, "barcodes": [EAN]},
+    )
     assert answer.status_code == 409
     assert answer.get_json()["error"]["code"] == "barcode_taken"
 
@@ -45,8 +47,9 @@ def test_products_list_pages_with_a_cursor(cloud: CloudUnderTest) -> None:
         if not cursor:
             break
     assert sorted(seen) == [f"P{n}" for n in range(5)]
-    later = cloud.client.get("/api/v1/products?updated_since=2999-01-01T00:00:00Z",
-                             headers=cloud.hq).get_json()
+    later = cloud.client.get(
+        "/api/v1/products?updated_since=2999-01-01T00:00:00Z", headers=cloud.hq
+    ).get_json()
     assert later == {"items": [], "next": None}
 
 
@@ -63,8 +66,7 @@ def test_stock_movements_are_idempotent_by_id(cloud: CloudUnderTest) -> None:
     assert conflict.get_json()["error"]["code"] == "idempotency_conflict"
     cloud.receive("S1", "MILK", -4)
     stock = cloud.client.get("/api/v1/stores/S1/stock/MILK", headers=cloud.readonly).get_json()
-    assert stock == {"store": "S1", "sku": "MILK", "on_hand": 20, "reserved": 0,
-                     "available": 20}
+    assert stock == {"store": "S1", "sku": "MILK", "on_hand": 20, "reserved": 0, "available": 20}
 
 
 BAD = [
@@ -72,47 +74,135 @@ BAD = [
     ("put", "/api/v1/products/X", b"{", "hq", 400, "malformed_json"),
     ("put", "/api/v1/products/X", b"[1]", "hq", 422, "validation_error"),
     ("put", "/api/v1/products/X", {"name": "X"}, "hq", 422, "validation_error"),
-    ("put", "/api/v1/products/X", {"name": "X", "price": "1", "vat_rate_bp": 0}, "hq", 422,
-     "validation_error"),
-    ("put", "/api/v1/products/X", {"name": "X", "price": -1, "vat_rate_bp": 0}, "hq", 422,
-     "validation_error"),
-    ("put", "/api/v1/products/X", {"name": "X", "price": 10**12 + 1, "vat_rate_bp": 0}, "hq",
-     422, "validation_error"),
-    ("put", "/api/v1/products/X", {"name": "X", "price": 1, "vat_rate_bp": 0, "extra": 1},
-     "hq", 422, "validation_error"),
-    ("put", "/api/v1/products/X", {"name": "X", "price": 1, "vat_rate_bp": 0,
-                                   "barcodes": ["4006381333932"]}, "hq", 422,
-     "validation_error"),
-    ("put", "/api/v1/products/bad%20sku", {"name": "X", "price": 1, "vat_rate_bp": 0}, "hq",
-     400, "bad_sku"),
-    ("put", "/api/v1/products/X", {"name": "X", "price": 1, "vat_rate_bp": 0}, None, 401,
-     "unauthorized"),
-    ("put", "/api/v1/products/X", {"name": "X", "price": 1, "vat_rate_bp": 0}, "wrong", 401,
-     "unauthorized"),
-    ("put", "/api/v1/products/X", {"name": "X", "price": 1, "vat_rate_bp": 0}, "ro", 403,
-     "forbidden"),
+    (
+        "put",
+        "/api/v1/products/X",
+        {"name": "X", "price": "1", "vat_rate_bp": 0},
+        "hq",
+        422,
+        "validation_error",
+    ),
+    (
+        "put",
+        "/api/v1/products/X",
+        {"name": "X", "price": -1, "vat_rate_bp": 0},
+        "hq",
+        422,
+        "validation_error",
+    ),
+    (
+        "put",
+        "/api/v1/products/X",
+        {"name": "X", "price": 10**12 + 1, "vat_rate_bp": 0},
+        "hq",
+        422,
+        "validation_error",
+    ),
+    (
+        "put",
+        "/api/v1/products/X",
+        {"name": "X", "price": 1, "vat_rate_bp": 0, "extra": 1},
+        "hq",
+        422,
+        "validation_error",
+    ),
+    (
+        "put",
+        "/api/v1/products/X",
+        {"name": "X", "price": 1, "vat_rate_bp": 0, "barcodes": ["4006381333932"]},
+        "hq",
+        422,
+        "validation_error",
+    ),
+    (
+        "put",
+        "/api/v1/products/bad%20sku",
+        {"name": "X", "price": 1, "vat_rate_bp": 0},
+        "hq",
+        400,
+        "bad_sku",
+    ),
+    (
+        "put",
+        "/api/v1/products/X",
+        {"name": "X", "price": 1, "vat_rate_bp": 0},
+        None,
+        401,
+        "unauthorized",
+    ),
+    (
+        "put",
+        "/api/v1/products/X",
+        {"name": "X", "price": 1, "vat_rate_bp": 0},
+        "wrong",
+        401,
+        "unauthorized",
+    ),
+    (
+        "put",
+        "/api/v1/products/X",
+        {"name": "X", "price": 1, "vat_rate_bp": 0},
+        "ro",
+        403,
+        "forbidden",
+    ),
     ("put", "/api/v1/products/X", b"x" * 1_000_001, "hq", 413, "request_entity_too_large"),
-    ("post", "/api/v1/stores/S1/stock-movements", {"id": "nope", "sku": "MILK", "delta": 1,
-                                                   "reason": "receipt"}, "hq", 422,
-     "validation_error"),
-    ("post", "/api/v1/stores/S1/stock-movements", {"id": str(uuid.uuid4()), "sku": "MILK",
-                                                   "delta": 0, "reason": "receipt"}, "hq",
-     422, "validation_error"),
-    ("post", "/api/v1/stores/S1/stock-movements", {"id": str(uuid.uuid4()), "sku": "MILK",
-                                                   "delta": 10**9 + 1, "reason": "receipt"},
-     "hq", 422, "validation_error"),
-    ("post", "/api/v1/stores/S1/stock-movements", {"id": str(uuid.uuid4()), "sku": "MILK",
-                                                   "delta": 1, "reason": "sale"}, "hq", 422,
-     "validation_error"),
-    ("post", "/api/v1/stores/S1/stock-movements", {"id": str(uuid.uuid4()), "sku": "NOPE",
-                                                   "delta": 1, "reason": "receipt"}, "hq", 404,
-     "unknown_product"),
-    ("post", "/api/v1/stores/S9/stock-movements", {"id": str(uuid.uuid4()), "sku": "MILK",
-                                                   "delta": 1, "reason": "receipt"}, "hq", 404,
-     "unknown_store"),
-    ("post", "/api/v1/stores/S1/stock-movements", {"id": str(uuid.uuid4()), "sku": "MILK",
-                                                   "delta": 1, "reason": "receipt"}, "ro", 403,
-     "forbidden"),
+    (
+        "post",
+        "/api/v1/stores/S1/stock-movements",
+        {"id": "nope", "sku": "MILK", "delta": 1, "reason": "receipt"},
+        "hq",
+        422,
+        "validation_error",
+    ),
+    (
+        "post",
+        "/api/v1/stores/S1/stock-movements",
+        {"id": str(uuid.uuid4()), "sku": "MILK", "delta": 0, "reason": "receipt"},
+        "hq",
+        422,
+        "validation_error",
+    ),
+    (
+        "post",
+        "/api/v1/stores/S1/stock-movements",
+        {"id": str(uuid.uuid4()), "sku": "MILK", "delta": 10**9 + 1, "reason": "receipt"},
+        "hq",
+        422,
+        "validation_error",
+    ),
+    (
+        "post",
+        "/api/v1/stores/S1/stock-movements",
+        {"id": str(uuid.uuid4()), "sku": "MILK", "delta": 1, "reason": "sale"},
+        "hq",
+        422,
+        "validation_error",
+    ),
+    (
+        "post",
+        "/api/v1/stores/S1/stock-movements",
+        {"id": str(uuid.uuid4()), "sku": "NOPE", "delta": 1, "reason": "receipt"},
+        "hq",
+        404,
+        "unknown_product",
+    ),
+    (
+        "post",
+        "/api/v1/stores/S9/stock-movements",
+        {"id": str(uuid.uuid4()), "sku": "MILK", "delta": 1, "reason": "receipt"},
+        "hq",
+        404,
+        "unknown_store",
+    ),
+    (
+        "post",
+        "/api/v1/stores/S1/stock-movements",
+        {"id": str(uuid.uuid4()), "sku": "MILK", "delta": 1, "reason": "receipt"},
+        "ro",
+        403,
+        "forbidden",
+    ),
     ("get", "/api/v1/stores/S1/stock/NOPE", None, "ro", 404, "unknown_product"),
     ("get", "/api/v1/stores/S9/stock/MILK", None, "ro", 404, "unknown_store"),
     ("get", "/api/v1/products/NOPE", None, "ro", 404, "unknown_product"),
@@ -130,20 +220,35 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("method", "path", "body", "auth", "status", "code"), BAD,
-                         ids=[f"{b[0]} {b[1][:40]} {b[5]}" for b in BAD])
+@pytest.mark.parametrize(
+    ("method", "path", "body", "auth", "status", "code"),
+    BAD,
+    ids=[f"{b[0]} {b[1][:40]} {b[5]}" for b in BAD],
+)
 def test_bad_input_is_4xx_with_the_error_shape_and_changes_nothing(
-    cloud: CloudUnderTest, method: str, path: str, body: object, auth: str | None, status: int,
+    cloud: CloudUnderTest,
+    method: str,
+    path: str,
+    body: object,
+    auth: str | None,
+    status: int,
     code: str,
 ) -> None:
     cloud.add_store("S1")
     cloud.product("MILK")
-    headers = {"hq": cloud.hq, "ro": cloud.readonly,
-               "wrong": {"Authorization": "Bearer hq_wrong"}}.get(auth or "", {})
+    headers = {
+        "hq": cloud.hq,
+        "ro": cloud.readonly,
+        "wrong": {"Authorization": "Bearer hq_wrong"},
+    }.get(auth or "", {})
     data = body if isinstance(body, bytes) else (json.dumps(body).encode() if body else None)
     before = cloud.counts()
-    answer = cloud.client.open(path, method=method.upper(), data=data,
-                               headers=headers | {"Content-Type": "application/json"})
+    answer = cloud.client.open(
+        path,
+        method=method.upper(),
+        data=data,
+        headers=headers | {"Content-Type": "application/json"},
+    )
     assert answer.status_code == status, answer.get_data(as_text=True)
     error = answer.get_json()["error"]
     assert error["code"] == code and error["message"]
@@ -153,9 +258,17 @@ def test_bad_input_is_4xx_with_the_error_shape_and_changes_nothing(
 def test_openapi_describes_every_route_from_the_models(cloud: CloudUnderTest) -> None:
     doc = cloud.client.get("/api/v1/openapi.json").get_json()
     assert doc["openapi"] == "3.1.0"
-    for path in ["/products/{sku}", "/products", "/stores/{store}/stock-movements",
-                 "/stores/{store}/stock/{sku}", "/stores/{store}/sales",
-                 "/stores/{store}/returns", "/exceptions", "/sync/push", "/sync/pull"]:
+    for path in [
+        "/products/{sku}",
+        "/products",
+        "/stores/{store}/stock-movements",
+        "/stores/{store}/stock/{sku}",
+        "/stores/{store}/sales",
+        "/stores/{store}/returns",
+        "/exceptions",
+        "/sync/push",
+        "/sync/pull",
+    ]:
         assert path in doc["paths"], path
     put = doc["paths"]["/products/{sku}"]["put"]
     ref = put["requestBody"]["content"]["application/json"]["schema"]["$ref"]

@@ -17,8 +17,19 @@ from shared.money import (
 
 @pytest.mark.parametrize(
     ("num", "den", "expected"),
-    [(5, 2, 3), (4, 2, 2), (7, 2, 4), (1, 3, 0), (2, 3, 1), (-5, 2, -3), (-7, 2, -4),
-     (-1, 3, 0), (15, 10, 2), (14, 10, 1), (0, 7, 0)],
+    [
+        (5, 2, 3),
+        (4, 2, 2),
+        (7, 2, 4),
+        (1, 3, 0),
+        (2, 3, 1),
+        (-5, 2, -3),
+        (-7, 2, -4),
+        (-1, 3, 0),
+        (15, 10, 2),
+        (14, 10, 1),
+        (0, 7, 0),
+    ],
 )
 def test_round_half_up(num: int, den: int, expected: int) -> None:
     assert round_half_up(num, den) == expected
@@ -31,8 +42,16 @@ def test_round_half_up_refuses_bad_denominator() -> None:
 
 @pytest.mark.parametrize(
     ("gross", "rate", "vat"),
-    [(120, 2000, 20), (107, 700, 7), (258, 700, 17), (899, 2000, 150), (1, 2000, 0),
-     (0, 2000, 0), (100, 0, 0), (-258, 700, -17)],
+    [
+        (120, 2000, 20),
+        (107, 700, 7),
+        (258, 700, 17),
+        (899, 2000, 150),
+        (1, 2000, 0),
+        (0, 2000, 0),
+        (100, 0, 0),
+        (-258, 700, -17),
+    ],
 )
 def test_vat_included(gross: int, rate: int, vat: int) -> None:
     assert vat_included(gross, rate) == vat
@@ -65,8 +84,13 @@ def test_breakdown_groups_and_sorts_by_rate() -> None:
 
 @pytest.mark.parametrize(
     ("amount", "currency", "text"),
-    [(1234, "EUR", "12.34 EUR"), (-5, "EUR", "-0.05 EUR"), (1234, "JPY", "1234 JPY"),
-     (1234, "KWD", "1.234 KWD"), (0, "usd", "0.00 USD")],
+    [
+        (1234, "EUR", "12.34 EUR"),
+        (-5, "EUR", "-0.05 EUR"),
+        (1234, "JPY", "1234 JPY"),
+        (1234, "KWD", "1.234 KWD"),
+        (0, "usd", "0.00 USD"),
+    ],
 )
 def test_format_money(amount: int, currency: str, text: str) -> None:
     assert format_money(amount, currency) == text
@@ -83,7 +107,8 @@ def test_parse_money_refuses_garbage(text: str) -> None:
         parse_money(text, "EUR")
 
 
-@pytest.mark.parametrize(("text", "value"), [("12.34", 1234), ("12", 1200), ("12.3", 1230),
-                                             ("0,5", 50), (".5", 50)])
+@pytest.mark.parametrize(
+    ("text", "value"), [("12.34", 1234), ("12", 1200), ("12.3", 1230), ("0,5", 50), (".5", 50)]
+)
 def test_parse_money(text: str, value: int) -> None:
     assert parse_money(text) == value

@@ -23,13 +23,21 @@ KEYS = {"A.1": KEY_A.public_key(), "B.1": KEY_B.public_key()}
 BODY = b'{"events": []}'
 
 
-def signed(key=KEY_A, keyid="A.1", method="POST", path="/api/v1/sync/push", query="",
-           body=BODY, created=NOW) -> dict[str, str]:
+def signed(
+    key=KEY_A,
+    keyid="A.1",
+    method="POST",
+    path="/api/v1/sync/push",
+    query="",
+    body=BODY,
+    created=NOW,
+) -> dict[str, str]:
     return sign_request(key, keyid, method, path, query, body, created, new_nonce())
 
 
-def verify(headers: dict[str, str], method="POST", path="/api/v1/sync/push", query="",
-           body=BODY, now=NOW):
+def verify(
+    headers: dict[str, str], method="POST", path="/api/v1/sync/push", query="", body=BODY, now=NOW
+):
     return verify_request(method, path, query, body, headers, KEYS.get, now)
 
 
@@ -43,8 +51,9 @@ def test_a_signed_request_verifies() -> None:
     headers = signed(query="since=c1.s2")
     result = verify(headers, query="since=c1.s2")
     assert (result.keyid, result.created) == ("A.1", NOW)
-    assert headers["Signature-Input"].startswith('sig1=("@method" "@path" "@query" '
-                                                 '"content-digest");created=')
+    assert headers["Signature-Input"].startswith(
+        'sig1=("@method" "@path" "@query" "content-digest");created='
+    )
     assert 'alg="ed25519"' in headers["Signature-Input"]
 
 

@@ -37,7 +37,9 @@ def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str
     seen = sync_log.get_event(conn, store, event.id)
     if seen is not None:
         if seen["body_hash"] != digest:
-            return "rejected", "idempotency_conflict: event id reused with another body"
+            reason = "idempotency_conflict: event id reused with another body"
+            exception(conn, store, "rejected_event", event.id, f"{event.kind}: {reason}")
+            return "rejected", reason
         if seen["status"] == "rejected":
             return "rejected", seen["reason"]
         return "duplicate", None
