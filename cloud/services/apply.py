@@ -37,24 +37,19 @@ def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str
     seen = sync_log.get_event(conn, store, event.id)
     if seen is not None:
         if seen["body_hash"] != digest:
-            reason = "idempotency_conflict: event id reused with another body"
-            exception(conn, store, "rejected_event", event.id, f"{event.kind}: {reason}")
-            return "rejected", reason
+            conflict = "idempotency_conflict: event id reused with another body"
+            exception(conn, store, "rejected_event", event.id, f"{event.kind}: {conflict}")
+            return "rejected", conflict
         if seen["status"] == "rejected":
             return "rejected", seen["reason"]
         return "duplicate", None
+    status, reason = "accepted", None
     try:
         _APPLY[event.kind](conn, store, event.body)
-        status, reason = "accepted", None
     except Rejected as exc:
         status, reason = "rejected", str(exc)
     _log(conn, store, event, digest, status, reason)
     return status, reason
-
-
-def record_rejection(conn: sa.Connection, store: str, event: Event, reason: str) -> None:
-    """Keep a rejected event and tell HQ once."""
-    _log(conn, store, event, body_hash(event), "rejected", reason)
 
 
 def _log(
