@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -96,6 +97,7 @@ def prepare(root: Path) -> tuple[str, Path]:
 )
 def demo(no_pos: bool, root: Path) -> None:
     """Start a cloud and one store node with sample data, print how to use them."""
+    signal.signal(signal.SIGTERM, _interrupt)
     hq_token, data_dir = prepare(root)
     cloud_url, edge_url = f"http://127.0.0.1:{CLOUD_PORT}", f"http://127.0.0.1:{EDGE_PORT}"
     cloud = _start(
@@ -164,6 +166,11 @@ def demo(no_pos: bool, root: Path) -> None:
                 proc.wait(timeout=20)
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    """SIGTERM stops the demo like Ctrl-C, so the cloud and node are stopped too."""
+    raise KeyboardInterrupt
+
+
 def _banner(cloud_url: str, edge_url: str, hq_token: str, data_dir: Path) -> None:
     click.echo(
         f"""
@@ -171,7 +178,6 @@ Omnistore demo is running.
   cloud HQ API     {cloud_url}/api/v1   (OpenAPI: {cloud_url}/api/v1/openapi.json)
   HQ token         {hq_token}
   store node       {edge_url}   store {STORE}, data dir {data_dir}
-  picker page      {edge_url}/picker
   lane API         {edge_url}/api/v1
   staff            cashier "{CASHIER[0]}" PIN {CASHIER[1]} · manager "{MANAGER[0]}" PIN {MANAGER[1]}
                    · picker "{PICKER[0]}" PIN {PICKER[1]}

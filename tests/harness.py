@@ -67,6 +67,7 @@ class Process:
     """A long-running `omnistore … serve` process with its log in a file."""
 
     def __init__(self, args: list[str], url: str, log: Path, env: dict[str, str] | None = None):
+        self.prefix: list[str] = []
         self.args = args
         self.url = url
         self.log = log
@@ -76,7 +77,7 @@ class Process:
     def start(self, wait: bool = True) -> Process:
         handle = self.log.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "cli", *self.args],
+            [*self.prefix, sys.executable, "-m", "cli", *self.args],
             stdout=handle,
             stderr=subprocess.STDOUT,
             env=self.env,

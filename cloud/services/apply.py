@@ -45,7 +45,8 @@ def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str
         return "duplicate", None
     status, reason = "accepted", None
     try:
-        _APPLY[event.kind](conn, store, event.body)
+        with conn.begin_nested():  # a rejected event leaves no partial writes behind
+            _APPLY[event.kind](conn, store, event.body)
     except Rejected as exc:
         status, reason = "rejected", str(exc)
     _log(conn, store, event, digest, status, reason)

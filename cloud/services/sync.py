@@ -18,15 +18,16 @@ _CURSOR = re.compile(r"^c(\d{1,18})\.s(\d{1,18})$")
 
 
 def push(engine: sa.Engine, store: str, events: list[Event], offset_s: float) -> list[EventResult]:
-    """Apply each event in its own transaction so one bad event never blocks the rest."""
+    """Apply a batch in one transaction (one fsync), each event in its own savepoint so a
+    rejected one never blocks the rest. If the database fails, nothing commits and the node
+    retries the whole batch."""
+    results = []
     with engine.begin() as conn:
         _clock(conn, store, offset_s)
         stores.touch(conn, store, now_text())
-    results = []
-    for event in events:
-        with engine.begin() as conn:
+        for event in events:
             status, reason = apply_event(conn, store, event)
-        results.append(EventResult(id=event.id, status=status, reason=reason))  # type: ignore[arg-type]
+            results.append(EventResult(id=event.id, status=status, reason=reason))  # type: ignore[arg-type]
     return results
 
 

@@ -1,0 +1,27 @@
+"""CI runs a short version of `make bench`, so the benchmark itself cannot rot."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def test_short_benchmark_run_reports_ratios() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.bench.run"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ | {"OMNISTORE_BENCH_SALES": "60"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout[result.stdout.index("{") :])
+    assert figures["sales"] == 60
+    for key in ("sale_p50_vs_healthz", "push_vs_request_floor", "pushed_events_per_s"):
+        assert figures[key] > 0, key
