@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shared.barcodes import BarcodeError, normalize, parse_variable_measure
-from shared.money import round_half_up
 from sqlite_utils import Database
 
 from edge.storage import catalog as rows
+from shared.barcodes import BarcodeError, normalize, parse_variable_measure
 from shared.errors import BadRequest, NotFound
 from shared.models import Product
+from shared.money import round_half_up
 
 
 @dataclass(frozen=True)

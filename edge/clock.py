@@ -6,11 +6,11 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from shared.hlc import HybridLogicalClock, Timestamp
 from sqlite_utils import Database
 
 from edge.storage import state
 from shared.clock import from_epoch
+from shared.hlc import HybridLogicalClock, Timestamp
 
 OFFSET_KEY = "clock_offset_s"
 HLC_KEY = "hlc"

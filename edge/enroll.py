@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from shared.signing import generate_private_key, public_key_to_text
 
 from edge import node
 from edge.storage.db import open_db
 from shared.errors import OmnistoreError
 from shared.models import EnrollOut
+from shared.signing import generate_private_key, public_key_to_text
 
 ENROLL_PATH = "/api/v1/sync/enroll"
 

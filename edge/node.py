@@ -8,9 +8,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from shared.signing import private_key_from_pem, private_key_to_pem
 
 from shared.errors import OmnistoreError
+from shared.signing import private_key_from_pem, private_key_to_pem
 
 CONFIG_FILE = "node.json"
 KEY_FILE = "node_key.pem"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import BaseModel
-from shared.ids import new_id
 from sqlite_utils import Database
 
 from edge.clock import next_hlc
 from edge.storage import outbox as rows
 from shared.clock import format_ts
+from shared.ids import new_id
 
 
 def append(

@@ -8,17 +8,17 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from shared.barcodes import make_ean13
-from shared.ids import new_id
-from shared.signing import generate_private_key
 from sqlite_utils import Database
 
 from edge import node, staff, stock
 from edge.storage import catalog
 from edge.storage.db import open_db, write
 from edge.web.app import create_app
+from shared.barcodes import make_ean13
 from shared.clock import format_ts, from_epoch
+from shared.ids import new_id
 from shared.models import Product, StockMovement
+from shared.signing import generate_private_key
 
 CASHIER = ("ana", "1234")
 MANAGER = ("max", "9876")

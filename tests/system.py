@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 import pytest
-from shared.barcodes import make_ean13
 
+from shared.barcodes import make_ean13
 from tests.harness import Cloud, Edge, paged, wait_for
 
 CASHIER = ("ana", "1234")

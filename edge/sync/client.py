@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from shared.signing import new_nonce, sign_request
 
 TIMEOUT = httpx.Timeout(15.0, connect=3.0)
