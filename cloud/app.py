@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from cloud.api import health, hq, openapi, sync
+from cloud.api import health, hq, openapi, orders, sync
 from cloud.api.errors import register_error_handlers
 from cloud.storage.engine import make_engine, migrate
 from shared.api import MAX_BODY_BYTES
@@ -21,6 +21,7 @@ def create_app(
     app.config.update(
         CURRENCY=os.environ.get("OMNISTORE_CURRENCY", "EUR").upper(),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        ORDER_HOLD_S=int(os.environ.get("OMNISTORE_ORDER_HOLD_S", str(72 * 3600))),
     )
     app.config.update(config or {})
     engine = make_engine(db)
@@ -28,6 +29,6 @@ def create_app(
         migrate(engine)
     app.extensions["omnistore_engine"] = engine
     register_error_handlers(app)
-    for blueprint in (health.bp, hq.bp, sync.bp, openapi.bp):
+    for blueprint in (health.bp, hq.bp, orders.bp, sync.bp, openapi.bp):
         app.register_blueprint(blueprint)
     return app

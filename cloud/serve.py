@@ -9,6 +9,7 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from cloud.app import create_app
+from cloud.jobs import Jobs
 from cloud.storage.engine import make_engine, migrate
 
 
@@ -24,6 +25,12 @@ class _Gunicorn(BaseApplication):
 
     def load(self) -> Flask:
         return self.application
+
+
+def _start_jobs(worker: object) -> None:
+    """Each worker runs the background jobs; the database keeps them from colliding."""
+    app = worker.wsgi  # type: ignore[attr-defined]
+    Jobs(app.extensions["omnistore_engine"]).start()
 
 
 def default_workers(db: str) -> int:
@@ -48,6 +55,7 @@ def serve(db: str, host: str, port: int, workers: int | None = None) -> None:
         "errorlog": "-",
         "loglevel": "warning",
         "preload_app": False,
+        "post_worker_init": _start_jobs,
     }
     print(f"omnistore cloud listening on http://{host}:{port}", flush=True)
     _Gunicorn(app, options).run()

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import math
 import secrets
 import time
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from edge import throttle
 from edge.storage import staff as rows
 from edge.storage.db import write
 from shared.clock import format_ts, from_epoch
-from shared.errors import Forbidden, TooManyRequests, Unauthorized, Unprocessable
+from shared.errors import Forbidden, Unauthorized, Unprocessable
 
 SESSION_TTL_S = 12 * 3600
-MAX_FAILURES = 5
-WINDOW_S = 15 * 60
-LOCKOUT_S = 15 * 60
 ROLES = ("cashier", "picker", "manager")
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
@@ -61,10 +58,10 @@ def sign_in(db: Database, name: str, pin: str, register: str) -> tuple[str, Acto
     """A new session token for the right PIN. Five failures for a name within 15 minutes
     lock that name (known or not) for 15 minutes, the right PIN included."""
     now = time.time()
-    _refuse_if_locked(db, name, now)
+    throttle.refuse_if_locked(db, f"staff:{name}", now, f"too many failed sign-ins for {name}")
     member = rows.get_staff(db, name)
     if member is None or not member.active or not check_pin(pin, member.pin_hash):
-        _record_failure(db, name, now)
+        throttle.record_failure(db, f"staff:{name}", now)
         raise Unauthorized("bad_credentials", "unknown name or wrong PIN")
     token = "ss_" + secrets.token_urlsafe(32)
     expires = now + SESSION_TTL_S
@@ -96,24 +93,6 @@ def require_manager(db: Database, actor: Actor, manager_pin: str | None) -> str:
         if check_pin(manager_pin, manager.pin_hash):
             return manager.name
     raise Forbidden("bad_manager_pin", "that is not a manager's PIN")
-
-
-def _refuse_if_locked(db: Database, name: str, now: float) -> None:
-    until = rows.locked_until(db, name)
-    if until is not None and until > now:
-        wait = math.ceil(until - now)
-        raise TooManyRequests(
-            "too_many_attempts",
-            f"too many failed sign-ins for {name}; try again in {wait} s",
-            headers={"Retry-After": str(wait)},
-        )
-
-
-def _record_failure(db: Database, name: str, now: float) -> None:
-    with write(db):
-        rows.record_failure(db, name, now)
-        if len(rows.failures_since(db, name, now - WINDOW_S)) >= MAX_FAILURES:
-            rows.lock(db, name, now + LOCKOUT_S)
 
 
 def _token_hash(token: str) -> str:

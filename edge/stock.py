@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from edge.storage import orders as order_rows
 from edge.storage import stock as rows
 from shared.models import StockMovement
 
@@ -20,7 +21,7 @@ class Level:
 def level(db: Database, sku: str) -> Level:
     """on_hand is the sum of movements; reserved is what open click-and-collect orders hold."""
     on_hand = rows.on_hand(db, sku)
-    reserved = 0
+    reserved = order_rows.reserved(db, sku)
     return Level(on_hand, reserved, on_hand - reserved)
 
 

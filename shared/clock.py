@@ -35,3 +35,8 @@ def to_epoch(moment: datetime) -> float:
 def now_text() -> str:
     """The current instant in the wire/database text form."""
     return format_ts(datetime.now(UTC))
+
+
+def utc_now() -> datetime:
+    """The current instant, aware, in UTC."""
+    return datetime.now(UTC)

@@ -315,6 +315,103 @@ class ZReport(Output):
     difference: int | None = None
 
 
+# --- click-and-collect orders ---------------------------------------------------------
+
+OrderStatus = Literal[
+    "placed", "accepted", "picking", "ready", "collected", "cancelled", "expired", "short"
+]
+OPEN_ORDER_STATUSES = ("placed", "accepted", "picking", "ready", "short")
+TERMINAL_ORDER_STATUSES = ("collected", "cancelled", "expired")
+
+
+class CustomerIn(Input):
+    name: Name
+    phone: Annotated[str, StringConstraints(max_length=40)] | None = None
+    email: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+class OrderLineIn(Input):
+    sku: Sku
+    qty: Qty
+
+
+class OrderIn(Input):
+    id: Id
+    store: StoreCode
+    customer: CustomerIn
+    lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=100)]
+
+    @model_validator(mode="after")
+    def _distinct(self) -> OrderIn:
+        if len({line.sku for line in self.lines}) != len(self.lines):
+            raise ValueError("each SKU may appear on one line only")
+        return self
+
+
+class OrderLine(Output):
+    sku: str
+    qty: int
+    picked: int = 0
+    reserved: int = 0
+    short_reason: str | None = None
+
+
+class Order(Output):
+    """An order as both sides store it; `pickup_code` only in the answer that created it."""
+
+    id: str
+    store: str
+    status: OrderStatus
+    customer: dict[str, Any]
+    lines: list[OrderLine]
+    created_at: Instant
+    updated_at: Instant
+    expires_at: Instant
+    pickup_code: str | None = None
+    pickup_code_hash: str | None = None
+
+
+class PickLineIn(Input):
+    sku: Sku
+    qty: Annotated[int, Field(ge=0, le=MAX_QTY)]
+
+
+class PickIn(Input):
+    lines: Annotated[list[PickLineIn], Field(min_length=1, max_length=100)]
+
+
+class ShortLineIn(Input):
+    sku: Sku
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class ShortIn(Input):
+    lines: Annotated[list[ShortLineIn], Field(min_length=1, max_length=100)]
+
+
+class CollectIn(Input):
+    pickup_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
+
+
+class OrderEvent(Input):
+    """A state change made at the store: picked, short, ready, collected (with movements)."""
+
+    order: Order
+    movements: list[StockMovement] = []
+
+
+class WebhookIn(Input):
+    url: Annotated[str, StringConstraints(pattern=r"^https?://", max_length=500)]
+    secret: Annotated[str, StringConstraints(min_length=16, max_length=200)] | None = None
+
+
+class Webhook(Output):
+    id: str
+    url: str
+    secret: str | None = None
+    created_at: Instant
+
+
 # --- staff -----------------------------------------------------------------------------
 
 
@@ -334,7 +431,7 @@ class SessionOut(Output):
 
 # --- sync protocol ---------------------------------------------------------------------
 
-EventKind = Literal["sale", "return", "void", "movement", "shift"]
+EventKind = Literal["sale", "return", "void", "movement", "shift", "order"]
 
 
 class Event(Input):
@@ -390,7 +487,7 @@ class PushOut(Output):
     server_time: Instant
 
 
-ChangeKind = Literal["product", "movement"]
+ChangeKind = Literal["product", "movement", "order"]
 
 
 class Change(Output):

@@ -7,24 +7,22 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from cloud.services import orders
+from cloud.services.reporting import Rejected, exception
 from cloud.storage import sales, stock, sync_log
 from shared.api import canonical_json, validate
 from shared.clock import now_text
 from shared.errors import OmnistoreError
-from shared.ids import new_id
 from shared.models import (
     Event,
     MovementEvent,
+    OrderEvent,
     ReturnEvent,
     SaleEvent,
     ShiftEvent,
     StockMovement,
     VoidEvent,
 )
-
-
-class Rejected(Exception):
-    """This event can never be applied; the store is told why and HQ sees an exception."""
 
 
 def body_hash(event: Event) -> str:
@@ -74,21 +72,6 @@ def _log(
     )
     if status == "rejected":
         exception(conn, store, "rejected_event", event.id, f"{event.kind}: {reason}")
-
-
-def exception(conn: sa.Connection, store: str, kind: str, ref: str, detail: str) -> None:
-    """Record something HQ must look at, once per (store, kind, ref)."""
-    sync_log.add_exception(
-        conn,
-        {
-            "id": new_id(),
-            "store": store,
-            "kind": kind,
-            "ref": ref,
-            "detail": detail,
-            "created_at": now_text(),
-        },
-    )
 
 
 def _parse(model: Any, body: dict[str, Any]) -> Any:
@@ -149,10 +132,16 @@ def _shift(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
     sales.insert_shift_report(conn, store, event.report)
 
 
+def _order(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    event: OrderEvent = _parse(OrderEvent, body)
+    orders.apply_store_event(conn, store, event)
+
+
 _APPLY = {
     "sale": _sale,
     "return": _return,
     "void": _void,
     "movement": _movement,
     "shift": _shift,
+    "order": _order,
 }

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from cloud.services.catalog import get_product
 from cloud.services.tokens import require_store
-from cloud.storage import feed, stock
+from cloud.storage import feed, orders, stock
 from shared.clock import now_text
 from shared.errors import idempotency_conflict
 from shared.models import StockLevel, StockMovement, StockMovementIn
@@ -44,7 +44,7 @@ def level(conn: sa.Connection, store: str, sku: str) -> StockLevel:
     require_store(conn, store)
     get_product(conn, sku)
     on_hand = stock.on_hand(conn, store, sku)
-    reserved = 0
+    reserved = orders.reserved(conn, store, sku)
     return StockLevel(
         store=store, sku=sku, on_hand=on_hand, reserved=reserved, available=on_hand - reserved
     )

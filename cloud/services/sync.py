@@ -7,7 +7,8 @@ import re
 
 import sqlalchemy as sa
 
-from cloud.services.apply import apply_event, exception
+from cloud.services.apply import apply_event
+from cloud.services.reporting import exception
 from cloud.storage import feed, sales, stores
 from shared.clock import now_text
 from shared.errors import BadRequest, NotFound

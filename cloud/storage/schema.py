@@ -168,3 +168,57 @@ nonces = sa.Table(
     sa.Column("nonce", sa.String(128), primary_key=True),
     sa.Column("created", sa.BigInteger, nullable=False, index=True),
 )
+
+orders = sa.Table(
+    "orders",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("expires_at", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("request_hash", sa.String(64), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Index("orders_id", "id"),
+    sa.Index("orders_expiry", "status", "expires_at"),
+)
+
+order_lines = sa.Table(
+    "order_lines",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("order_id", sa.String(36), primary_key=True),
+    sa.Column("sku", sa.String(64), primary_key=True),
+    sa.Column("reserved", sa.BigInteger, nullable=False),
+    sa.Index("order_lines_reserved", "store", "sku"),
+)
+
+settings = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+webhooks = sa.Table(
+    "webhooks",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("url", sa.String(500), nullable=False),
+    sa.Column("secret", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+
+webhook_deliveries = sa.Table(
+    "webhook_deliveries",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("webhook_id", sa.String(36), nullable=False),
+    sa.Column("event_id", sa.String(36), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt_at", sa.Float, nullable=False),
+    sa.Column("delivered_at", sa.String(32)),
+    sa.Column("last_error", sa.String(500)),
+    sa.Index("webhook_due", "delivered_at", "next_attempt_at"),
+)

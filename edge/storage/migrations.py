@@ -105,3 +105,23 @@ def m002_shifts(db: Database) -> None:
         CREATE INDEX voids_shift ON voids(shift_id)
         """,
     )
+
+
+@migrations()
+def m003_orders(db: Database) -> None:
+    """Click-and-collect orders at the node and their reservations."""
+    _run(
+        db,
+        """
+        CREATE TABLE orders (
+            id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL, updated_at TEXT NOT NULL, body TEXT NOT NULL
+        );
+        CREATE INDEX orders_status ON orders(status, created_at);
+        CREATE TABLE order_lines (
+            order_id TEXT NOT NULL REFERENCES orders(id), sku TEXT NOT NULL,
+            reserved INTEGER NOT NULL, PRIMARY KEY (order_id, sku)
+        );
+        CREATE INDEX order_lines_sku ON order_lines(sku)
+        """,
+    )

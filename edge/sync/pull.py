@@ -6,20 +6,21 @@ import time
 
 from sqlite_utils import Database
 
-from edge import stock
+from edge import orders, stock
+from edge.node import NodeConfig
 from edge.storage import catalog, state
 from edge.storage.db import write
 from edge.sync.client import CloudClient
 from edge.sync.session import exchange
 from shared.clock import format_ts, from_epoch
-from shared.models import Change, Product, PullOut, StockMovement
+from shared.models import Change, Order, Product, PullOut, StockMovement
 
 PULL_PATH = "/api/v1/sync/pull"
 CURSOR_KEY = "cursor"
 PAGE = 500
 
 
-def pull_to_head(db: Database, client: CloudClient, page: int = PAGE) -> int:
+def pull_to_head(db: Database, config: NodeConfig, client: CloudClient, page: int = PAGE) -> int:
     """Pull pages until the feed has nothing more; returns how many changes were applied.
     A crash between pages loses nothing: each page and its cursor commit together."""
     applied = 0
@@ -29,7 +30,7 @@ def pull_to_head(db: Database, client: CloudClient, page: int = PAGE) -> int:
         feed = PullOut.model_validate(answer.data)
         with write(db):
             for change in feed.changes:
-                apply_change(db, change)
+                apply_change(db, config, change)
             state.put(db, CURSOR_KEY, feed.cursor)
             state.put(db, "last_pull_at", format_ts(from_epoch(time.time())))
         applied += len(feed.changes)
@@ -37,9 +38,11 @@ def pull_to_head(db: Database, client: CloudClient, page: int = PAGE) -> int:
             return applied
 
 
-def apply_change(db: Database, change: Change) -> None:
+def apply_change(db: Database, config: NodeConfig, change: Change) -> None:
     """Apply one change; every kind is idempotent, so a replayed page changes nothing."""
     if change.kind == "product":
         catalog.upsert_product(db, Product.model_validate(change.body))
     elif change.kind == "movement":
         stock.record(db, StockMovement.model_validate(change.body), "cloud")
+    elif change.kind == "order":
+        orders.receive(db, config, Order.model_validate(change.body))

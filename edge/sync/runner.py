@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from edge import node
+from edge import node, orders
 from edge.storage import state
 from edge.storage.db import open_db, write
 from edge.sync.client import CloudClient, CloudRefused, CloudUnavailable
@@ -48,8 +48,9 @@ def sync_once(
     own = client is None
     client = client or CloudClient(config.cloud_url, config.keyid, node.load_key(data_dir))
     try:
+        orders.expire_due(db)
         report = push_pending(db, client, batch)
-        pulled = pull_to_head(db, client)
+        pulled = pull_to_head(db, config, client)
         _set_online(db, True, None)
         return True, (
             f"pushed {report.accepted} accepted, {report.duplicate} duplicate, "

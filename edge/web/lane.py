@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from flask import Blueprint, Response, current_app, g, jsonify, request
 from sqlite_utils import Database
 
-from edge import catalog, returns, sales, shifts, stock, voids
+from edge import catalog, orders, returns, sales, shifts, stock, voids
 from edge.node import NodeConfig, db_path
 from edge.staff import Actor, authenticate, sign_in
 from edge.status import sync_status
@@ -19,9 +19,22 @@ from edge.sync.lookup import cloud_sale_lookup
 from shared.api import decode_cursor, encode_cursor, parse_body, parse_limit
 from shared.clock import format_ts, from_epoch
 from shared.errors import BadRequest, Unauthorized
-from shared.models import ReturnIn, SaleIn, SessionIn, ShiftCloseIn, ShiftOpenIn, VoidIn
+from shared.models import (
+    CollectIn,
+    Order,
+    OrderStatus,
+    PickIn,
+    ReturnIn,
+    SaleIn,
+    SessionIn,
+    ShiftCloseIn,
+    ShiftOpenIn,
+    ShortIn,
+    VoidIn,
+)
 
 bp = Blueprint("lane", __name__)
+ORDER_STATUSES: tuple[str, ...] = OrderStatus.__args__  # type: ignore[attr-defined]
 API = "/api/v1"
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -234,3 +247,56 @@ def close_shift(shift_id: str) -> Response:
     z = shifts.close_shift(db(), config(), shift_id, body)
     committed()
     return jsonify(z.model_dump(mode="json"))
+
+
+@bp.get(f"{API}/orders")
+@signed_in
+def list_orders() -> Response:
+    status = request.args.get("status") or None
+    if status is not None and status not in ORDER_STATUSES:
+        raise BadRequest("bad_status", f"status must be one of {', '.join(ORDER_STATUSES)}")
+    limit = parse_limit(request.args.get("limit"))
+    found = orders.list_orders(db(), status, limit)
+    return jsonify({"items": [_order(o) for o in found], "next": None})
+
+
+@bp.get(f"{API}/orders/<order_id>")
+@signed_in
+def get_order(order_id: str) -> Response:
+    return jsonify(_order(orders.get(db(), order_id)))
+
+
+@bp.post(f"{API}/orders/<order_id>/pick")
+@signed_in
+def pick_order(order_id: str) -> Response:
+    body = parse_body(PickIn, request.get_data())
+    return _order_changed(orders.pick(db(), config(), order_id, body))
+
+
+@bp.post(f"{API}/orders/<order_id>/short")
+@signed_in
+def short_order(order_id: str) -> Response:
+    body = parse_body(ShortIn, request.get_data())
+    return _order_changed(orders.short(db(), config(), order_id, body))
+
+
+@bp.post(f"{API}/orders/<order_id>/ready")
+@signed_in
+def ready_order(order_id: str) -> Response:
+    return _order_changed(orders.ready(db(), config(), order_id))
+
+
+@bp.post(f"{API}/orders/<order_id>/collect")
+@signed_in
+def collect_order(order_id: str) -> Response:
+    body = parse_body(CollectIn, request.get_data())
+    return _order_changed(orders.collect(db(), config(), order_id, body))
+
+
+def _order(order: Order) -> dict[str, Any]:
+    return order.model_dump(mode="json", exclude={"pickup_code", "pickup_code_hash"})
+
+
+def _order_changed(order: Order) -> Response:
+    committed()
+    return jsonify(_order(order))

@@ -16,11 +16,30 @@ branch_labels = None
 depends_on = None
 
 
+TABLES = [
+    "stores",
+    "enrolment_tokens",
+    "api_tokens",
+    "products",
+    "barcodes",
+    "movements",
+    "sales",
+    "returns",
+    "voids",
+    "shift_reports",
+    "sync_events",
+    "feed",
+    "feed_counters",
+    "exceptions",
+    "nonces",
+]
+
+
 def upgrade() -> None:
-    """Create the tables as schema.py defines them at this revision. When a later revision
-    changes one of them, freeze this one first (copy the definitions here)."""
-    metadata.create_all(op.get_bind())
+    """Create this revision's tables as schema.py defines them. When a later revision alters
+    one of them, freeze this one first (copy the definitions here)."""
+    metadata.create_all(op.get_bind(), tables=[metadata.tables[name] for name in TABLES])
 
 
 def downgrade() -> None:
-    metadata.drop_all(op.get_bind())
+    metadata.drop_all(op.get_bind(), tables=[metadata.tables[name] for name in TABLES])

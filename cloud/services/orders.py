@@ -1,0 +1,178 @@
+"""Click-and-collect at the cloud: placing orders against a store's available stock minus a
+safety buffer, cancelling, expiring, and taking the store's facts (which win over intents)."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import secrets
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from cloud.services.catalog import get_product
+from cloud.services.reporting import Rejected, exception
+from cloud.services.tokens import require_store
+from cloud.services.webhooks import notify
+from cloud.storage import feed, stock
+from cloud.storage import orders as rows
+from shared.api import canonical_json
+from shared.clock import now_text, parse_ts, utc_now
+from shared.errors import Conflict, NotFound, idempotency_conflict
+from shared.models import (
+    OPEN_ORDER_STATUSES,
+    Order,
+    OrderEvent,
+    OrderIn,
+    OrderLine,
+)
+from shared.pickup import hash_pickup_code, pickup_code_for
+
+DEFAULT_HOLD_S = 72 * 3600
+FRESH_SYNC_S = 60
+BUFFER_STEP_S = 900
+MAX_BUFFER = 20
+NOTIFY = {"ready", "collected", "short", "expired", "cancelled"}
+
+
+def safety_buffer(age_s: float | None) -> int:
+    """Units kept back per line: none for a store that synced in the last minute, one more
+    per 15 minutes of silence (capped), since its stock may have moved unseen meanwhile."""
+    if age_s is None:
+        return MAX_BUFFER
+    return 0 if age_s <= FRESH_SYNC_S else min(MAX_BUFFER, math.ceil(age_s / BUFFER_STEP_S))
+
+
+def pickup_secret(conn: sa.Connection) -> bytes:
+    """The server's pickup-code secret, kept in the database (no state in process memory)."""
+    return bytes.fromhex(rows.setting(conn, "pickup_secret", secrets.token_hex(32)))
+
+
+def place(conn: sa.Connection, body: OrderIn, hold_s: int = DEFAULT_HOLD_S) -> tuple[Order, bool]:
+    """Place an order once; an identical replay answers the same order and pickup code."""
+    digest = hashlib.sha256(canonical_json(body.model_dump(mode="json")).encode()).hexdigest()
+    code = pickup_code_for(pickup_secret(conn), body.id)
+    existing = rows.get(conn, body.id)
+    if existing is not None:
+        if existing[1] != digest:
+            raise idempotency_conflict("order", body.id)
+        return existing[0].model_copy(update={"pickup_code": code}), False
+    store = require_store(conn, body.store)
+    _check_cover(conn, body, store.get("last_sync_at"))  # type: ignore[arg-type]
+    now = utc_now()
+    order = Order(
+        id=body.id,
+        store=body.store,
+        status="placed",
+        customer=body.customer.model_dump(mode="json"),
+        lines=[OrderLine(sku=line.sku, qty=line.qty, reserved=line.qty) for line in body.lines],
+        created_at=now,
+        updated_at=now,
+        expires_at=now + timedelta(seconds=hold_s),
+        pickup_code_hash=hash_pickup_code(body.id, code),
+    )
+    rows.insert(conn, order, digest)
+    feed.append(conn, order.store, "order", order.model_dump(mode="json"))
+    return order.model_copy(update={"pickup_code": code}), True
+
+
+def _check_cover(conn: sa.Connection, body: OrderIn, last_sync_at: str | None) -> None:
+    age = None if last_sync_at is None else (parse_ts(now_text()) - parse_ts(last_sync_at))
+    buffer = safety_buffer(None if age is None else age.total_seconds())
+    short = {}
+    for line in body.lines:
+        get_product(conn, line.sku)
+        available = stock.on_hand(conn, body.store, line.sku) - rows.reserved(
+            conn, body.store, line.sku
+        )
+        if available - buffer < line.qty:
+            short[line.sku] = {"wanted": line.qty, "available": available, "buffer": buffer}
+    if short:
+        raise Conflict(
+            "insufficient_stock",
+            f"store {body.store} cannot cover: "
+            + ", ".join(
+                f"{sku} (wanted {v['wanted']}, available {v['available']}, "
+                f"safety buffer {v['buffer']})"
+                for sku, v in short.items()
+            ),
+            detail=short,
+        )
+
+
+def get(conn: sa.Connection, order_id: str) -> Order:
+    """An order, or 404 `unknown_order`."""
+    found = rows.get(conn, order_id)
+    if found is None:
+        raise NotFound("unknown_order", f"no order {order_id}")
+    return found[0]
+
+
+def cancel(conn: sa.Connection, order_id: str) -> Order:
+    """HQ's intent to cancel; idempotent, but a collected order stays collected (409)."""
+    order = get(conn, order_id)
+    if order.status == "collected":
+        raise Conflict("already_collected", f"order {order_id} was collected at the store")
+    if order.status in ("cancelled", "expired"):
+        return order
+    return _change(conn, order.model_copy(update={"status": "cancelled"}), to_store=True)
+
+
+def expire_due(conn: sa.Connection, limit: int = 100) -> int:
+    """Expire open orders past their hold time, releasing what they held."""
+    due = rows.due_to_expire(conn, now_text(), limit)
+    for order in due:
+        _change(conn, order.model_copy(update={"status": "expired"}), to_store=True)
+    return len(due)
+
+
+def apply_store_event(conn: sa.Connection, store: str, event: OrderEvent) -> None:
+    """A fact from the store. A collection wins over a cancel or expiry that crossed it
+    (reported to HQ); other store changes to an order HQ already ended are ignored."""
+    found = rows.get(conn, event.order.id)
+    if found is None or found[0].store != store:
+        raise Rejected(f"unknown_order: {event.order.id} is not an order of store {store}")
+    current, incoming = found[0], event.order
+    for movement in event.movements:
+        if movement.store != store:
+            raise Rejected("wrong_store: a store may only push its own facts")
+        stock.insert_movement(conn, movement, "store")
+    if current.status == "collected" or current.status == incoming.status:
+        return
+    if current.status in ("cancelled", "expired") and incoming.status != "collected":
+        return
+    if current.status in ("cancelled", "expired"):
+        exception(
+            conn,
+            store,
+            "cancel_lost_to_collect",
+            current.id,
+            f"order {current.id} was {current.status} by HQ but collected at the store",
+        )
+    if incoming.status == "short":
+        short = [f"{line.sku}: {line.short_reason}" for line in incoming.lines if line.short_reason]
+        exception(conn, store, "order_short", current.id, "; ".join(short) or "short")
+    updated = current.model_copy(update={"status": incoming.status, "lines": incoming.lines})
+    _change(conn, updated, to_store=False)
+
+
+def _change(conn: sa.Connection, order: Order, *, to_store: bool) -> Order:
+    order = order.model_copy(update={"updated_at": utc_now()})
+    if order.status not in OPEN_ORDER_STATUSES:
+        order = order.model_copy(
+            update={"lines": [line.model_copy(update={"reserved": 0}) for line in order.lines]}
+        )
+    rows.update(conn, order)
+    if to_store:
+        feed.append(conn, order.store, "order", order.model_dump(mode="json"))
+    if order.status in NOTIFY:
+        notify(conn, order)
+    return order
+
+
+def public(order: Order) -> dict[str, object]:
+    """What HQ reads: never the code's hash; the plain code only when just placed."""
+    return order.model_dump(
+        mode="json",
+        exclude={"pickup_code_hash"} | (set() if order.pickup_code else {"pickup_code"}),
+    )
