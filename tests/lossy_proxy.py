@@ -21,13 +21,15 @@ HOP_HEADERS = {
 
 
 class LossyProxy:
-    """Forwards everything; drops the answers of the first `drop_pushes` push requests."""
+    """Forwards everything; drops the answers of the first `drop_pushes` push requests, and
+    fails every request while `cut` is set (a store whose internet is down)."""
 
     def __init__(self, upstream: str, drop_pushes: int) -> None:
         self.upstream = upstream
         self.drop_pushes = drop_pushes
         self.pushed_event_ids: list[list[str]] = []
         self.dropped = 0
+        self.cut = False  # True: the store's link is down, every request fails
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -61,6 +63,9 @@ class LossyProxy:
                 return
 
             def _forward(self) -> None:
+                if proxy.cut:
+                    self.close_connection = True
+                    return
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 headers = {k.lower(): v for k, v in self.headers.items()}
