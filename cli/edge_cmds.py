@@ -116,3 +116,17 @@ def _errors() -> Iterator[None]:
         yield
     except OmnistoreError as exc:
         raise click.ClickException(f"{exc.code}: {exc.message}") from exc
+
+
+@edge.command()
+@click.option("--timeout", default=3.0, show_default=True, help="Seconds to listen.")
+@click.option("--interface", default=None, help="Only this interface address (e.g. 127.0.0.1).")
+def discover(timeout: float, interface: str | None) -> None:
+    """List the store nodes advertising themselves on the LAN (mDNS)."""
+    from edge.discovery import discover as do_discover
+
+    found = do_discover(timeout, interface)
+    for ad in found:
+        click.echo(f"{ad.store}  {ad.name}  {ad.picker_url}")
+    if not found:
+        click.echo("no Omnistore nodes found")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import waitress
 
+from edge import node
+from edge.discovery import NodeAd, advertise
 from edge.sync.runner import SyncRunner
 from edge.web.app import create_app
 
@@ -17,10 +20,18 @@ def serve(data_dir: Path, host: str, port: int, *, threads: int = 8) -> None:
     runner = SyncRunner(data_dir)
     app = create_app(data_dir, on_commit=runner.nudge)
     runner.start()
-    print(f"omnistore edge listening on http://{host}:{port}", flush=True)
+    config = node.load(data_dir)
+    url = f"http://{host}:{port}"
+    zc = None
+    if os.environ.get("OMNISTORE_MDNS", "1") != "0":
+        zc = advertise(NodeAd(config.store, config.name, url, f"{url}/picker"), host, port)
+    print(f"omnistore edge listening on {url}", flush=True)
     try:
         waitress.serve(
             app, host=host, port=port, threads=threads, ident="omnistore-edge", _quiet=True
         )
     finally:
         runner.stop()
+        if zc is not None:
+            zc.unregister_all_services()
+            zc.close()

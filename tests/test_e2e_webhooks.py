@@ -53,12 +53,20 @@ def test_webhook_retried_until_delivered_signed_and_once(tmp_path: Path) -> None
             assert hook["secret"].startswith("whsec_")
             assert hq.get("/webhooks").json()["items"][0]["secret"] is None
             hq.put("/products/MILK", json={"name": "Milk", "price": 99, "vat_rate_bp": 700})
-            hq.post("/stores/S1/stock-movements", json={
-                "id": str(uuid.uuid4()), "sku": "MILK", "delta": 50, "reason": "receipt"})
+            hq.post(
+                "/stores/S1/stock-movements",
+                json={"id": str(uuid.uuid4()), "sku": "MILK", "delta": 50, "reason": "receipt"},
+            )
             # the store never synced: the largest safety buffer (20) applies, 50 covers it
-            order = hq.post("/orders", json={"id": str(uuid.uuid4()), "store": "S1",
-                                             "customer": {"name": "Cy"},
-                                             "lines": [{"sku": "MILK", "qty": 1}]})
+            order = hq.post(
+                "/orders",
+                json={
+                    "id": str(uuid.uuid4()),
+                    "store": "S1",
+                    "customer": {"name": "Cy"},
+                    "lines": [{"sku": "MILK", "qty": 1}],
+                },
+            )
             if order.status_code == 409:
                 pytest.fail(f"order refused: {order.text}")
             assert hq.post(f"/orders/{order.json()['id']}/cancel").status_code == 200
@@ -69,10 +77,10 @@ def test_webhook_retried_until_delivered_signed_and_once(tmp_path: Path) -> None
         event_ids = {headers["X-Omnistore-Event-Id"] for _, headers, _ in receiver.calls}
         assert len(event_ids) == 1, "retries carry the same event id"
         _, headers, body = receiver.calls[-1]
-        stamp, mac = (part.split("=", 1)[1] for part in
-                      headers["X-Omnistore-Signature"].split(","))
-        expected = hmac.new(hook["secret"].encode(), f"{stamp}.".encode() + body,
-                            hashlib.sha256).hexdigest()
+        stamp, mac = (part.split("=", 1)[1] for part in headers["X-Omnistore-Signature"].split(","))
+        expected = hmac.new(
+            hook["secret"].encode(), f"{stamp}.".encode() + body, hashlib.sha256
+        ).hexdigest()
         assert hmac.compare_digest(mac, expected)
         event = json.loads(body)
         assert event["type"] == "order.cancelled" and event["id"] in event_ids

@@ -1,0 +1,53 @@
+"""zeroconf advertisement and browsing on loopback, in-process and from `edge serve`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from edge.discovery import NodeAd, advertise, discover
+from tests.harness import Cloud, Edge, free_port
+
+
+def test_register_and_browse_on_loopback() -> None:
+    port = free_port()
+    ad = NodeAd("S7", "Store 7", f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port}/picker")
+    zc = advertise(ad, "127.0.0.1", port)
+    try:
+        found = discover(2.0, "127.0.0.1")
+    finally:
+        zc.unregister_all_services()
+        zc.close()
+    assert ad in found
+
+
+@pytest.mark.integration
+def test_edge_serve_advertises_and_edge_discover_lists_it(tmp_path: Path) -> None:
+    cloud = Cloud(tmp_path).start()
+    edge = Edge(tmp_path)
+    try:
+        edge.enroll(cloud.url, "S1", cloud.add_store("S1"))
+        edge.start()
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "cli",
+                "edge",
+                "discover",
+                "--timeout",
+                "2",
+                "--interface",
+                "127.0.0.1",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+        assert f"S1  Store S1  {edge.url}/picker" in out
+    finally:
+        edge.stop()
+        cloud.stop()
