@@ -4,8 +4,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# Debian packages the tests need (faketime: a node whose clock is days off).
-DEBIAN_PACKAGES := faketime
+# Debian packages the tests need: faketime (a node whose clock is days off) and chromium
+# (the picker-page browser test, driven by Playwright).
+DEBIAN_PACKAGES := faketime chromium chromium
 
 .PHONY: demo test lint typecheck debian-deps chaos bench clean
 

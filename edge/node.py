@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -71,3 +72,13 @@ def save_key(data_dir: Path, key: Ed25519PrivateKey) -> None:
 def load_key(data_dir: Path) -> Ed25519PrivateKey:
     """The node's signing key."""
     return private_key_from_pem((data_dir / KEY_FILE).read_bytes())
+
+
+def web_secret(data_dir: Path) -> bytes:
+    """The key that signs picker-page session cookies; made once, readable by the owner only."""
+    path = data_dir / "web_secret"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+    return path.read_bytes()

@@ -30,9 +30,10 @@ def create_app(
     open_db(node.db_path(Path(data_dir))).close()
     register_error_handlers(app)
 
-    from edge.web import lane
+    from edge.web import lane, picker
 
     app.register_blueprint(lane.bp)
+    picker.register(app)
     app.teardown_appcontext(_close_db)
     return app
 
