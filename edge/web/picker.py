@@ -25,6 +25,7 @@ from flask import (
 from werkzeug.wrappers.response import Response as Redirect
 
 from edge import catalog, orders
+from edge.printing import Printing
 from edge.staff import sign_in
 from edge.web.lane import committed, config, db
 from shared.clock import utc_now
@@ -240,3 +241,4 @@ def register(app: Any) -> None:
     app.secret_key = web_secret(app.config["DATA_DIR"])
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict")
     app.register_blueprint(bp)
+    app.extensions.setdefault("printing", Printing(app.config["NODE"]))
