@@ -7,6 +7,7 @@ import click
 from cli.cloud_cmds import cloud
 from cli.demo import demo
 from cli.edge_cmds import edge
+from cli.pos_cmd import pos
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,3 +19,4 @@ def main() -> None:
 main.add_command(cloud)
 main.add_command(edge)
 main.add_command(demo)
+main.add_command(pos)

@@ -1,0 +1,109 @@
+"""The basket being rung up, without any UI: lines, the `*` quantity multiplier, totals,
+VAT, and parked baskets. One basket keeps one sale id, so a retried commit never sells twice."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from shared.ids import new_id
+from shared.models import MAX_QTY, PaymentIn, SaleIn, SaleLineIn
+from shared.money import VatLine, line_total, vat_breakdown
+
+
+@dataclass
+class BasketLine:
+    sku: str
+    name: str
+    qty: int
+    unit_price: int
+    vat_rate_bp: int
+    barcode: str | None = None
+
+    @property
+    def total(self) -> int:
+        return line_total(self.unit_price, self.qty)
+
+
+@dataclass
+class Basket:
+    sale_id: str = field(default_factory=new_id)
+    lines: list[BasketLine] = field(default_factory=list)
+
+    def add(self, line: BasketLine) -> BasketLine:
+        """Add a line; the same SKU at the same price (not variable-measure) is merged."""
+        for existing in self.lines:
+            same = (existing.sku, existing.unit_price, existing.barcode) == (
+                line.sku,
+                line.unit_price,
+                line.barcode,
+            )
+            if same and existing.qty + line.qty <= MAX_QTY:
+                existing.qty += line.qty
+                return existing
+        self.lines.append(line)
+        return line
+
+    def remove(self, index: int) -> BasketLine:
+        return self.lines.pop(index)
+
+    def qty_of(self, sku: str) -> int:
+        return sum(line.qty for line in self.lines if line.sku == sku)
+
+    @property
+    def total(self) -> int:
+        return sum(line.total for line in self.lines)
+
+    def vat(self) -> list[VatLine]:
+        return vat_breakdown((line.total, line.vat_rate_bp) for line in self.lines)
+
+    def to_sale(self, payments: list[PaymentIn]) -> SaleIn:
+        """The lane request; lines go by SKU, variable-measure ones by their barcode."""
+        lines = [
+            SaleLineIn(barcode=line.barcode, qty=line.qty)
+            if line.barcode and line.barcode.startswith("2")
+            else SaleLineIn(sku=line.sku, qty=line.qty)
+            for line in self.lines
+        ]
+        return SaleIn(id=self.sale_id, lines=lines, payments=payments)
+
+
+def parse_entry(text: str) -> tuple[int, str]:
+    """`3*4006381333931` → (3, code); a plain code is quantity 1, as on real tills."""
+    text = text.strip()
+    qty_text, star, code = text.partition("*")
+    if not star:
+        return 1, text
+    if not qty_text.strip().isdigit() or not 1 <= int(qty_text) <= MAX_QTY:
+        raise ValueError(f"quantity must be 1 to {MAX_QTY}")
+    if not code.strip():
+        raise ValueError("give a code after the *")
+    return int(qty_text), code.strip()
+
+
+class ParkedBaskets:
+    """Baskets put aside (customer forgot their wallet), kept in the data dir across restarts."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def all(self) -> list[Basket]:
+        if not self.path.exists():
+            return []
+        data = json.loads(self.path.read_text())
+        return [Basket(b["sale_id"], [BasketLine(**line) for line in b["lines"]]) for b in data]
+
+    def park(self, basket: Basket) -> None:
+        self._write([*self.all(), basket])
+
+    def resume(self, index: int = -1) -> Basket:
+        baskets = self.all()
+        basket = baskets.pop(index)
+        self._write(baskets)
+        return basket
+
+    def _write(self, baskets: list[Basket]) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps([asdict(b) for b in baskets]))
+        tmp.replace(self.path)
