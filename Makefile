@@ -42,6 +42,7 @@ chaos: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run
+	$(BIN)/python -m tests.bench.bench_pos_scan
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

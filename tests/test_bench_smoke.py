@@ -25,3 +25,17 @@ def test_short_benchmark_run_reports_ratios() -> None:
     assert figures["sales"] == 60
     for key in ("sale_p50_vs_healthz", "push_vs_request_floor", "pushed_events_per_s"):
         assert figures[key] > 0, key
+
+
+def test_short_pos_scan_benchmark() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.bench.bench_pos_scan"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ | {"OMNISTORE_BENCH_PRODUCTS": "2000", "OMNISTORE_BENCH_SCANS": "40"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout[result.stdout.index("{") :])
+    assert figures["products"] == 2000 and figures["scans"] == 40
+    assert figures["scan_handled_p99_ms"] >= figures["scan_handled_p50_ms"] > 0

@@ -12,11 +12,11 @@ from textual.widgets import Input
 from edge import orders, sales, shifts
 from edge.storage.db import write
 from hardware.receipt import receipt_qr
-from hardware.scanner import SimulatedScanner
+from hardware.scanner import SimulatedScanner, WedgeDetector
 from pos_tui.app import PosApp, make_app
 from pos_tui.screens.sale import SaleScreen
 from shared.barcodes import make_ean13
-from shared.models import Order, OrderLine
+from shared.models import Order, OrderLine, PickIn, PickLineIn
 from tests.edge_fixtures import MANAGER, Node
 from tests.pos_fixtures import FIXED, pilot_test, till
 
@@ -272,3 +272,52 @@ async def test_every_till_key_is_in_the_command_palette(lane_node: Node) -> None
         ("F9", "Reprint"),
     ):
         assert f"{name} ({key})" in titles
+
+
+@pilot_test
+async def test_click_and_collect_handover_at_the_till(lane_node: Node) -> None:
+    from shared.pickup import hash_pickup_code
+
+    order = Order(
+        id="0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c",
+        store="S1",
+        status="placed",
+        customer={"name": "Ada"},
+        lines=[OrderLine(sku="MILK", qty=2, reserved=2)],
+        created_at=FIXED,
+        updated_at=FIXED,
+        expires_at=FIXED + timedelta(days=30),
+        pickup_code_hash=hash_pickup_code("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c", "123456"),
+    )
+    app, _ = till(lane_node)
+    config = app.session.config
+    with write(lane_node.db):
+        orders.receive(lane_node.db, config, order)
+    orders.pick(lane_node.db, config, order.id, PickIn(lines=[PickLineIn(sku="MILK", qty=2)]))
+    orders.ready(lane_node.db, config, order.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("f7")
+        await pilot.pause()
+        await type_in(pilot, "654321")
+        assert "not this order's pickup code" in str(app.screen.query_one("#error").render())
+        await type_in(pilot, f"OMNISTORE:PICKUP:{order.id}:123456")
+        assert isinstance(app.screen, SaleScreen)
+    assert orders.get(lane_node.db, order.id).status == "collected"
+
+
+@pilot_test
+async def test_keyboard_wedge_burst_sells_when_the_entry_is_not_focused(lane_node: Node) -> None:
+    app, _ = till(lane_node)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        # the pilot types ~40 ms apart; a real scanner is far faster. The detector's own
+        # timing is tested in test_hardware_scanner.py; here the wiring is.
+        app.wedge = WedgeDetector(max_gap_s=0.5)
+        app.screen.query_one("#lines").focus()
+        await pilot.pause()
+        for char in WINE:
+            await pilot.press(char)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [line.sku for line in app.screen.basket.lines] == ["WINE"]
