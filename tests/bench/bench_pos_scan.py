@@ -1,7 +1,8 @@
 """POS benchmark: from a scan to the line on screen, with a 100,000-product catalogue.
 Reported as p50 / p99 and as a ratio to a bare catalogue lookup by barcode measured in the
 same run. `scan_handled` is the till's own work (lookup, basket, table update); `scan_to_screen`
-adds waiting for the next painted frame through Textual's test pilot, which dominates it. OMNISTORE_BENCH_PRODUCTS and OMNISTORE_BENCH_SCANS shrink it (CI)."""
+adds waiting for the next painted frame through Textual's test pilot, which dominates it.
+OMNISTORE_BENCH_PRODUCTS and OMNISTORE_BENCH_SCANS shrink it (CI)."""
 
 from __future__ import annotations
 
