@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 import uuid
@@ -58,14 +59,14 @@ def test_clock_driven_ids_carry_the_current_time() -> None:
 
 def test_ten_thousand_consecutive_ids_strictly_increase() -> None:
     ids = [uuid7() for _ in range(10_000)]
-    assert all(a.int < b.int for a, b in zip(ids, ids[1:], strict=False))
+    assert all(a.int < b.int for a, b in itertools.pairwise(ids))
     texts = [str(u) for u in ids]
     assert texts == sorted(texts) and len(set(texts)) == len(texts)
 
 
 def test_new_id_strictly_increases_as_text() -> None:
     texts = [new_id() for _ in range(10_000)]
-    assert all(a < b for a, b in zip(texts, texts[1:], strict=False))
+    assert all(a < b for a, b in itertools.pairwise(texts))
 
 
 def test_same_millisecond_and_fixed_random_bits_still_increase(
@@ -78,7 +79,7 @@ def test_same_millisecond_and_fixed_random_bits_still_increase(
     ids = [uuid7(rand=b"\xff" * 10) for _ in range(5_000)]  # more than the 12-bit counter holds
     frozen[0] -= 60_000  # clock stepped back a minute
     ids += [uuid7(rand=b"\x00" * 10) for _ in range(100)]
-    assert all(a.int < b.int for a, b in zip(ids, ids[1:], strict=False))
+    assert all(a.int < b.int for a, b in itertools.pairwise(ids))
     assert all(u.version == 7 and u.variant == uuid.RFC_4122 for u in ids)
 
 

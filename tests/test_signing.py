@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.serialization import (
     Encoding,
     NoEncryption,
     PrivateFormat,
+    PublicFormat,
 )
 from werkzeug.datastructures import Headers
 from werkzeug.test import EnvironBuilder
@@ -390,7 +391,12 @@ def test_surrounding_whitespace_is_tolerated() -> None:
     assert verify(headers).keyid == "A.1"
 
 
-@pytest.mark.parametrize("nonce", ["x" * 16, "y" * 128, "A-z_0-9" * 3, new_nonce()])
+# ids are fixed: xdist workers must collect the same test names (generated values differ)
+@pytest.mark.parametrize(
+    "nonce",
+    ["x" * 16, "y" * 128, "A-z_0-9" * 3, new_nonce()],
+    ids=["16", "128", "alphabet", "generated"],
+)
 def test_nonce_limits_that_verify(nonce: str) -> None:
     assert verify(signed(nonce=nonce)).nonce == nonce
 
@@ -454,13 +460,9 @@ def test_private_key_pem_round_trip() -> None:
         ec.generate_private_key(ec.SECP256R1()).private_bytes(
             Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()
         ),
-        KEY_A.public_key().public_bytes(
-            Encoding.PEM,
-            __import__(
-                "cryptography"
-            ).hazmat.primitives.serialization.PublicFormat.SubjectPublicKeyInfo,
-        ),
+        KEY_A.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo),
     ],
+    ids=["empty", "garbage", "p256-key", "public-key"],
 )
 def test_private_key_from_pem_refuses_other_data(pem: bytes) -> None:
     with pytest.raises(ValueError):
@@ -500,6 +502,7 @@ def test_public_key_text_is_the_raw_bytes() -> None:
         " " + public_key_to_text(KEY_A.public_key())[1:],
         "A" * 42 + "B",  # not canonical: the last character carries unused bits
     ],
+    ids=["empty", "short", "padded", "44", "42", "std-alphabet", "bang", "space", "noncanonical"],
 )
 def test_public_key_from_text_refuses_bad_input(text: str) -> None:
     with pytest.raises(ValueError):
