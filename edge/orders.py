@@ -15,7 +15,6 @@ from edge.storage import orders as rows
 from edge.storage.db import write
 from shared.clock import now_text
 from shared.errors import Conflict, NotFound, Unprocessable
-from shared.ids import new_id
 from shared.models import (
     OPEN_ORDER_STATUSES,
     CollectIn,
@@ -143,21 +142,14 @@ def collect(db: Database, config: NodeConfig, order_id: str, request: CollectIn)
     with write(db):
         order = _workable(db, order_id, ("ready",))
         occurred_at, _ = clock.now(db)
-        movements = [
-            StockMovement(
-                id=new_id(),
-                store=config.store,
-                sku=line.sku,
-                delta=-line.picked,
-                reason="collect",
-                ref=order.id,
-                occurred_at=occurred_at,
-            )
-            for line in order.lines
-            if line.picked
-        ]
-        for movement in movements:
-            stock.record(db, movement, "edge")
+        movements = stock.record_local(
+            db,
+            config.store,
+            [(line.sku, -line.picked) for line in order.lines],
+            "collect",
+            order.id,
+            occurred_at,
+        )
         lines = [line.model_copy(update={"reserved": 0}) for line in order.lines]
         collected = order.model_copy(update={"status": "collected", "lines": lines})
         return _change(db, config, collected, movements)

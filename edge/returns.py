@@ -17,8 +17,7 @@ from edge.storage import sales as rows
 from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.errors import NotFound, Unprocessable, idempotency_conflict
-from shared.ids import new_id
-from shared.models import Payment, Return, ReturnEvent, ReturnIn, ReturnLine, Sale, StockMovement
+from shared.models import Payment, Return, ReturnEvent, ReturnIn, ReturnLine, Sale
 from shared.money import round_half_up
 from shared.tenders import check_refunds
 
@@ -89,20 +88,9 @@ def record_return(
             reason=request.reason,
         )
         rows.insert_return(db, ret, digest, current_shift_id(db, actor.register))
-        movements = [
-            StockMovement(
-                id=new_id(),
-                store=node.store,
-                sku=line.sku,
-                delta=line.qty,
-                reason="return",
-                ref=ret.id,
-                occurred_at=occurred_at,
-            )
-            for line in lines
-        ]
-        for movement in movements:
-            stock.record(db, movement, "edge")
+        movements = stock.record_local(
+            db, node.store, [(line.sku, line.qty) for line in lines], "return", ret.id, occurred_at
+        )
         event = ReturnEvent(ret=ret, movements=movements)
         outbox.append(db, node.store, "return", event, occurred_at, device_time)
     return ret, True

@@ -16,7 +16,6 @@ from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.api import canonical_json
 from shared.errors import NotFound, OmnistoreError, Unprocessable, idempotency_conflict
-from shared.ids import new_id
 from shared.models import (
     Payment,
     Sale,
@@ -24,7 +23,6 @@ from shared.models import (
     SaleIn,
     SaleLine,
     SaleLineIn,
-    StockMovement,
     VatSummary,
 )
 from shared.money import MAX_MONEY, line_total, vat_breakdown
@@ -67,20 +65,9 @@ def record_sale(db: Database, node: NodeConfig, actor: Actor, request: SaleIn) -
             vat=vat_summary(lines),
         )
         rows.insert_sale(db, sale, seq, digest, current_shift_id(db, actor.register))
-        movements = [
-            StockMovement(
-                id=new_id(),
-                store=node.store,
-                sku=line.sku,
-                delta=-line.qty,
-                reason="sale",
-                ref=sale.id,
-                occurred_at=occurred_at,
-            )
-            for line in lines
-        ]
-        for movement in movements:
-            stock.record(db, movement, "edge")
+        movements = stock.record_local(
+            db, node.store, [(line.sku, -line.qty) for line in lines], "sale", sale.id, occurred_at
+        )
         outbox.append(
             db,
             node.store,

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlite_utils import Database
 
 from edge.storage import orders as order_rows
 from edge.storage import stock as rows
-from shared.models import StockMovement
+from shared.ids import new_id
+from shared.models import MovementReason, StockMovement
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,36 @@ def level(db: Database, sku: str) -> Level:
 def record(db: Database, movement: StockMovement, origin: str) -> bool:
     """Add a movement once (by id); the caller owns the transaction."""
     return rows.insert_movement(db, movement, origin)
+
+
+def record_local(
+    db: Database,
+    store: str,
+    deltas: Iterable[tuple[str, int]],
+    reason: MovementReason,
+    ref: str,
+    occurred_at: datetime,
+    note: str | None = None,
+) -> list[StockMovement]:
+    """Record the movements of a fact made here (sale, return, void, collection); they travel
+    to the cloud inside that fact's event."""
+    made = [
+        StockMovement(
+            id=new_id(),
+            store=store,
+            sku=sku,
+            delta=delta,
+            reason=reason,
+            ref=ref,
+            note=note,
+            occurred_at=occurred_at,
+        )
+        for sku, delta in deltas
+        if delta
+    ]
+    for movement in made:
+        rows.insert_movement(db, movement, "edge")
+    return made
 
 
 def on_hand_all(db: Database) -> dict[str, int]:

@@ -12,8 +12,7 @@ from edge.storage import sales as rows
 from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.errors import Conflict, Unprocessable, idempotency_conflict
-from shared.ids import new_id
-from shared.models import StockMovement, Void, VoidEvent, VoidIn
+from shared.models import Void, VoidEvent, VoidIn
 
 
 def void_sale(
@@ -46,21 +45,15 @@ def void_sale(
         )
         rows.insert_void(db, void, digest, current_shift_id(db, actor.register))
         rows.mark_voided(db, sale_id)
-        movements = [
-            StockMovement(
-                id=new_id(),
-                store=node.store,
-                sku=line.sku,
-                delta=line.qty,
-                reason="return",
-                ref=void.id,
-                note="void",
-                occurred_at=occurred_at,
-            )
-            for line in sale.lines
-        ]
-        for movement in movements:
-            stock.record(db, movement, "edge")
+        movements = stock.record_local(
+            db,
+            node.store,
+            [(line.sku, line.qty) for line in sale.lines],
+            "return",
+            void.id,
+            occurred_at,
+            note="void",
+        )
         outbox.append(
             db,
             node.store,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from shared.errors import BadRequest, Unprocessable
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
 MAX_BODY_BYTES = 1_000_000
@@ -74,3 +76,30 @@ def decode_cursor(cursor: str | None) -> Any:
 def canonical_json(data: Any) -> str:
     """Stable JSON text for hashing request bodies (idempotency comparisons)."""
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def position(cursor: str | None) -> tuple[str, str] | None:
+    """The (time, id) after which a page of a time-ordered list starts."""
+    decoded = decode_cursor(cursor)
+    if decoded is None:
+        return None
+    if not (
+        isinstance(decoded, list)
+        and len(decoded) == 2
+        and all(isinstance(part, str) for part in decoded)
+    ):
+        raise BadRequest("bad_cursor", "cursor is not one this server issued")
+    return decoded[0], decoded[1]
+
+
+def page(
+    items: Sequence[T],
+    limit: int,
+    key: Callable[[T], tuple[str, str]],
+    dump: Callable[[T], Any],
+) -> dict[str, Any]:
+    """`{"items", "next"}` from up to limit + 1 fetched rows (the extra one says 'more')."""
+    shown = list(items[:limit])
+    more = len(items) > limit
+    next_cursor = encode_cursor(list(key(shown[-1]))) if more and shown else None
+    return {"items": [dump(item) for item in shown], "next": next_cursor}

@@ -9,12 +9,13 @@ from flask import Blueprint, Response, jsonify, request
 
 from cloud.api.auth import require_hq
 from cloud.api.db import engine
-from cloud.api.paging import page, page_args, since_arg
+from cloud.api.paging import page_args, since_arg
 from cloud.api.registry import RouteDoc, route
 from cloud.services import catalog as catalog_service
 from cloud.services import stock as stock_service
 from cloud.services.tokens import require_store
 from cloud.storage import catalog, sales, stores, sync_log
+from shared.api import page
 from shared.clock import format_ts
 from shared.errors import BadRequest
 from shared.models import (

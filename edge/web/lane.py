@@ -16,7 +16,7 @@ from edge.status import sync_status
 from edge.storage import sales as sale_rows
 from edge.storage.db import open_db
 from edge.sync.lookup import cloud_sale_lookup
-from shared.api import decode_cursor, encode_cursor, parse_body, parse_limit
+from shared.api import page, parse_body, parse_limit, position
 from shared.clock import format_ts, from_epoch
 from shared.errors import BadRequest, Unauthorized
 from shared.models import (
@@ -24,7 +24,9 @@ from shared.models import (
     Order,
     OrderStatus,
     PickIn,
+    Return,
     ReturnIn,
+    Sale,
     SaleIn,
     SessionIn,
     ShiftCloseIn,
@@ -113,13 +115,8 @@ def create_sale() -> tuple[Response, int]:
 @signed_in
 def list_sales() -> Response:
     limit = parse_limit(request.args.get("limit"))
-    position = decode_cursor(request.args.get("cursor"))
-    after = _position(position)
-    items = sale_rows.list_sales(db(), after, limit + 1)
-    page, more = items[:limit], len(items) > limit
-    last = page[-1] if page else None
-    next_cursor = encode_cursor([format_ts(last.occurred_at), last.id]) if more and last else None
-    return jsonify({"items": [s.model_dump(mode="json") for s in page], "next": next_cursor})
+    items = sale_rows.list_sales(db(), position(request.args.get("cursor")), limit + 1)
+    return jsonify(page(items, limit, _time_and_id, _json))
 
 
 @bp.get(f"{API}/sales/<sale_id>")
@@ -153,12 +150,8 @@ def create_return() -> tuple[Response, int]:
 @signed_in
 def list_returns() -> Response:
     limit = parse_limit(request.args.get("limit"))
-    after = _position(decode_cursor(request.args.get("cursor")))
-    items = sale_rows.list_returns(db(), after, limit + 1)
-    page, more = items[:limit], len(items) > limit
-    last = page[-1] if page else None
-    next_cursor = encode_cursor([format_ts(last.occurred_at), last.id]) if more and last else None
-    return jsonify({"items": [r.model_dump(mode="json") for r in page], "next": next_cursor})
+    items = sale_rows.list_returns(db(), position(request.args.get("cursor")), limit + 1)
+    return jsonify(page(items, limit, _time_and_id, _json))
 
 
 @bp.get(f"{API}/stock/<sku>")
@@ -214,16 +207,12 @@ def get_sync_status() -> Response:
     return jsonify(sync_status(db(), config()))
 
 
-def _position(position: Any) -> tuple[str, str] | None:
-    if position is None:
-        return None
-    if not (
-        isinstance(position, list)
-        and len(position) == 2
-        and all(isinstance(p, str) for p in position)
-    ):
-        raise BadRequest("bad_cursor", "cursor is not one this node issued")
-    return position[0], position[1]
+def _time_and_id(record: Sale | Return) -> tuple[str, str]:
+    return format_ts(record.occurred_at), record.id
+
+
+def _json(record: Sale | Return) -> dict[str, Any]:
+    return record.model_dump(mode="json")
 
 
 @bp.post(f"{API}/shifts")
