@@ -73,3 +73,16 @@ def idempotency_conflict(kind: str, ident: str) -> Unprocessable:
         "idempotency_conflict",
         f"{kind} {ident} already exists with a different body",
     )
+
+
+def as_error(exc: BaseException) -> OmnistoreError:
+    """Anything raised while serving a request, as the error to answer: domain errors as
+    they are, HTTP errors of the framework (anything with an int `code` and a `name`, such
+    as werkzeug's 404/405/413) under their own status, the rest as a bare 500."""
+    if isinstance(exc, OmnistoreError):
+        return exc
+    status, name = getattr(exc, "code", None), getattr(exc, "name", None)
+    if isinstance(status, int) and isinstance(name, str):
+        code = name.lower().replace(" ", "_")
+        return OmnistoreError(code, str(getattr(exc, "description", "") or code), status=status)
+    return OmnistoreError("internal_error", "the server failed; nothing was changed", status=500)

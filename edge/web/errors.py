@@ -5,36 +5,21 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response, jsonify
-from werkzeug.exceptions import HTTPException
 
-from shared.errors import OmnistoreError
+from shared.errors import as_error
 
 log = logging.getLogger("omnistore.edge.web")
 
 
-def error_response(status: int, code: str, message: str) -> Response:
-    """A JSON error answer."""
-    response = jsonify({"error": {"code": code, "message": message}})
-    response.status_code = status
-    return response
-
-
 def register_error_handlers(app: Flask) -> None:
-    """Map domain errors, werkzeug errors and anything unexpected to JSON."""
-
-    @app.errorhandler(OmnistoreError)
-    def _domain(exc: OmnistoreError) -> Response:
-        response = jsonify(exc.body())
-        response.status_code = exc.status
-        response.headers.update(exc.headers)
-        return response
-
-    @app.errorhandler(HTTPException)
-    def _http(exc: HTTPException) -> Response:
-        code = (exc.name or "error").lower().replace(" ", "_")
-        return error_response(exc.code or 500, code, exc.description or code)
+    """Domain errors, werkzeug errors (404, 405, 413, CSRF 400) and anything unexpected."""
 
     @app.errorhandler(Exception)
-    def _unexpected(exc: Exception) -> Response:
-        log.exception("unexpected error")
-        return error_response(500, "internal_error", "the node failed; nothing was changed")
+    def _error(exc: Exception) -> Response:
+        error = as_error(exc)
+        if error.status >= 500:
+            log.exception("unexpected error")
+        response = jsonify(error.body())
+        response.status_code = error.status
+        response.headers.update(error.headers)
+        return response
