@@ -95,18 +95,20 @@ def prepare(root: Path) -> tuple[str, Path]:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where the demo keeps data.",
 )
-def demo(no_pos: bool, root: Path) -> None:
+@click.option("--cloud-port", default=CLOUD_PORT, show_default=True, help="Cloud port.")
+@click.option("--edge-port", default=EDGE_PORT, show_default=True, help="Store node port.")
+def demo(no_pos: bool, root: Path, cloud_port: int, edge_port: int) -> None:
     """Start a cloud and one store node with sample data, print how to use them."""
     signal.signal(signal.SIGTERM, _interrupt)
     hq_token, data_dir = prepare(root)
-    cloud_url, edge_url = f"http://127.0.0.1:{CLOUD_PORT}", f"http://127.0.0.1:{EDGE_PORT}"
+    cloud_url, edge_url = f"http://127.0.0.1:{cloud_port}", f"http://127.0.0.1:{edge_port}"
     cloud = _start(
         "cloud",
         "serve",
         "--db",
         str(root / "cloud.db"),
         "--port",
-        str(CLOUD_PORT),
+        str(cloud_port),
         log=root / "cloud.log",
     )
     edge: subprocess.Popen[bytes] | None = None
@@ -151,7 +153,7 @@ def demo(no_pos: bool, root: Path) -> None:
             "--data-dir",
             str(data_dir),
             "--port",
-            str(EDGE_PORT),
+            str(edge_port),
             log=root / "edge.log",
         )
         _wait_healthy(edge_url, edge, root / "edge.log")
@@ -178,6 +180,7 @@ Omnistore demo is running.
   cloud HQ API     {cloud_url}/api/v1   (OpenAPI: {cloud_url}/api/v1/openapi.json)
   HQ token         {hq_token}
   store node       {edge_url}   store {STORE}, data dir {data_dir}
+  picker page      {edge_url}/picker/   (tablet; sign in as the picker)
   lane API         {edge_url}/api/v1
   staff            cashier "{CASHIER[0]}" PIN {CASHIER[1]} · manager "{MANAGER[0]}" PIN {MANAGER[1]}
                    · picker "{PICKER[0]}" PIN {PICKER[1]}
@@ -195,6 +198,8 @@ def _foreground(no_pos: bool, data_dir: Path) -> None:
         except ImportError:
             click.echo("(the POS terminal is not part of this build; running headless)")
         else:
+            click.echo("Opening the till (Ctrl+Q quits; the cloud and node stop with it)...")
+            time.sleep(1)
             run_pos(data_dir, user=CASHIER[0], pin=CASHIER[1])
             return
     click.echo("Press Ctrl-C to stop.")
