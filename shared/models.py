@@ -95,6 +95,12 @@ class ProductIn(Input):
     active: bool = True
     location: Annotated[str, StringConstraints(max_length=40)] | None = None
 
+    @model_validator(mode="after")
+    def _distinct_barcodes(self) -> ProductIn:
+        if len(set(self.barcodes)) != len(self.barcodes):
+            raise ValueError("each barcode may be listed once")
+        return self
+
 
 class Product(Output):
     sku: Sku
