@@ -382,3 +382,15 @@ def _refs(node: object) -> list[str]:
 
 def test_healthz(cloud: CloudUnderTest) -> None:
     assert cloud.client.get("/healthz").get_json() == {"status": "ok"}
+
+
+def test_a_barcode_listed_twice_is_422(cloud: CloudUnderTest) -> None:
+    before = cloud.counts()
+    answer = cloud.client.put(
+        "/api/v1/products/X",
+        headers=cloud.hq,
+        json={"name": "X", "price": 1, "vat_rate_bp": 0, "barcodes": ["96385074", "96385074"]},
+    )
+    assert answer.status_code == 422
+    assert "listed once" in answer.get_json()["error"]["message"]
+    assert cloud.counts() == before
