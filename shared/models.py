@@ -141,6 +141,15 @@ class StockMovement(Output):
     occurred_at: Instant
 
 
+class StockCountIn(Input):
+    """A shelf count at the store: the node turns it into a correcting `count` movement
+    relative to the movements its ledger holds at that moment, never to a clock."""
+
+    id: Id
+    counted: Annotated[int, Field(ge=-MAX_DELTA, le=MAX_DELTA)]
+    note: Text | None = None
+
+
 class StockLevel(Output):
     store: str
     sku: str

@@ -79,3 +79,13 @@ def test_hq_changes_reach_the_node_and_status_reports_sync(system: System) -> No
     assert status["online"] is True
     assert status["cursor"]
     assert abs(status["clock_offset_s"]) < 5
+
+
+def test_a_store_count_reaches_the_cloud_as_the_same_correction(system: System) -> None:
+    skus = system.create_products(1, 20)
+    system.wait_pulled(skus, 20)
+    with system.lane() as lane:
+        answer = lane.post(f"/stock/{skus[0]}/count", json={"id": str(uuid.uuid4()), "counted": 17})
+        assert answer.status_code == 201 and answer.json()["movement"]["delta"] == -3
+    system.wait_synced()
+    assert system.cloud_on_hand(skus[0]) == 17 == system.edge_on_hand()[skus[0]]

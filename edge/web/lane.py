@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from flask import Blueprint, Response, current_app, g, jsonify, request
 from sqlite_utils import Database
 
-from edge import catalog, orders, returns, sales, shifts, stock, voids
+from edge import catalog, counts, orders, returns, sales, shifts, stock, voids
 from edge.node import NodeConfig, db_path
 from edge.staff import Actor, authenticate, sign_in
 from edge.status import sync_status
@@ -32,6 +32,7 @@ from shared.models import (
     ShiftCloseIn,
     ShiftOpenIn,
     ShortIn,
+    StockCountIn,
     VoidIn,
 )
 
@@ -289,3 +290,19 @@ def _order(order: Order) -> dict[str, Any]:
 def _order_changed(order: Order) -> Response:
     committed()
     return jsonify(_order(order))
+
+
+@bp.post(f"{API}/stock/<sku>/count")
+@signed_in
+def count_stock(sku: str) -> tuple[Response, int]:
+    body = parse_body(StockCountIn, request.get_data())
+    movement, is_new = counts.record_count(db(), config(), sku, body)
+    if is_new:
+        committed()
+    level = stock.level(db(), sku)
+    payload = {
+        "sku": sku,
+        "on_hand": level.on_hand,
+        "movement": movement.model_dump(mode="json") if movement else None,
+    }
+    return jsonify(payload), 201 if is_new else 200
