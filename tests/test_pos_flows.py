@@ -321,3 +321,42 @@ async def test_keyboard_wedge_burst_sells_when_the_entry_is_not_focused(lane_nod
         await pilot.press("enter")
         await pilot.pause()
         assert [line.sku for line in app.screen.basket.lines] == ["WINE"]
+
+
+@pilot_test
+async def test_price_check_search_and_remove_line(lane_node: Node) -> None:
+    app, _ = till(lane_node)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("f2")
+        await type_in(pilot, WINE)
+        shown = str(app.screen.query_one("#message").render())
+        assert "8.99 EUR" in shown and "on hand 10" in shown
+        await pilot.press("escape")
+        await pilot.press("f3")
+        await type_in(pilot, "bread")
+        await pilot.press("enter")  # choose the first result
+        await pilot.pause()
+        assert isinstance(app.screen, SaleScreen)
+        assert [line.sku for line in app.screen.basket.lines] == ["BREAD"]
+        await type_in(pilot, MILK)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert [line.sku for line in app.screen.basket.lines] == ["BREAD"]
+    assert lane_node.count("sales") == 0
+
+
+@pilot_test
+async def test_return_without_receipt_needs_a_manager_pin(lane_node: Node) -> None:
+    app, _ = till(lane_node)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("f6")
+        await pilot.press("f5")
+        await type_in(pilot, MANAGER[1])
+        await type_in(pilot, "BREAD")
+        await pilot.press("f11")
+        await pilot.pause()
+        assert isinstance(app.screen, SaleScreen)
+    row = lane_node.db.execute("SELECT sale_id, total, body FROM returns").fetchone()
+    assert row[0] is None and row[1] == 250 and '"method":"cash"' in row[2]

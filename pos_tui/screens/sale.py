@@ -34,7 +34,7 @@ class SaleScreen(Screen[None]):
         Binding("f9", "reprint", "Reprint"),
         Binding("f10", "pay", "Pay"),
         Binding("f12", "close_shift", "Close"),
-        Binding("delete", "remove_line", "Remove line", show=False),
+        Binding("delete", "remove_line", "Remove line", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -88,6 +88,11 @@ class SaleScreen(Screen[None]):
             entry.focus()
 
     def action_remove_line(self) -> None:
+        """Delete removes the selected basket line, unless there is typing to delete."""
+        entry = self.query_one("#entry", Input)
+        if entry.value:
+            entry.action_delete_right()
+            return
         index = self.query_one(BasketView).selected_index()
         if index is not None and self.basket.lines:
             removed = self.basket.remove(index)
