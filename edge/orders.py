@@ -81,9 +81,7 @@ def pick(db: Database, config: NodeConfig, order_id: str, request: PickIn) -> Or
     with write(db):
         order = _workable(db, order_id, ("accepted", "picking"))
         wanted = {line.sku: line.qty for line in request.lines}
-        unknown = set(wanted) - {line.sku for line in order.lines}
-        if unknown:
-            raise Unprocessable("not_on_order", f"not on this order: {', '.join(sorted(unknown))}")
+        _check_on_order(order, set(wanted))
         lines = []
         for line in order.lines:
             picked = line.picked + wanted.get(line.sku, 0)
@@ -104,9 +102,7 @@ def short(db: Database, config: NodeConfig, order_id: str, request: ShortIn) -> 
     with write(db):
         order = _workable(db, order_id, ("accepted", "picking"))
         reasons = {line.sku: line.reason for line in request.lines}
-        unknown = set(reasons) - {line.sku for line in order.lines}
-        if unknown:
-            raise Unprocessable("not_on_order", f"not on this order: {', '.join(sorted(unknown))}")
+        _check_on_order(order, set(reasons))
         lines = [
             line.model_copy(update={"short_reason": reasons[line.sku], "reserved": line.picked})
             if line.sku in reasons
@@ -156,13 +152,22 @@ def collect(db: Database, config: NodeConfig, order_id: str, request: CollectIn)
 
 
 def expire_due(db: Database) -> int:
-    """Release orders past their hold time (the cloud expires them too)."""
+    """Release orders past their hold time (the cloud expires them too). Takes the write
+    lock only when something is due: the sync loop calls this every second."""
+    if not rows.due_to_expire(db, now_text()):
+        return 0
     with write(db):
         due = rows.due_to_expire(db, now_text())
         for order in due:
             lines = [line.model_copy(update={"reserved": 0}) for line in order.lines]
             rows.save(db, order.model_copy(update={"status": "expired", "lines": lines}))
     return len(due)
+
+
+def _check_on_order(order: Order, skus: set[str]) -> None:
+    unknown = skus - {line.sku for line in order.lines}
+    if unknown:
+        raise Unprocessable("not_on_order", f"not on this order: {', '.join(sorted(unknown))}")
 
 
 def _workable(db: Database, order_id: str, statuses: tuple[str, ...]) -> Order:

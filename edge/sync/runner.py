@@ -39,12 +39,12 @@ class Backoff:
 
 
 def sync_once(
-    data_dir: Path, client: CloudClient | None = None, batch: int = BATCH
+    data_dir: Path, client: CloudClient | None = None, batch: int = BATCH, *, migrate: bool = True
 ) -> tuple[bool, str]:
     """One push then pull. Returns (ok, message); ok means the outbox is empty of pending
     events and the pull reached the head of the feed."""
     config = node.load(data_dir)
-    db = open_db(node.db_path(data_dir))
+    db = open_db(node.db_path(data_dir), migrate=migrate)
     own = client is None
     client = client or CloudClient(config.cloud_url, config.keyid, node.load_key(data_dir))
     try:
@@ -103,7 +103,7 @@ class SyncRunner(threading.Thread):
 
     def _cycle(self, client: CloudClient) -> tuple[bool, str]:
         try:
-            return sync_once(self.data_dir, client, self.batch)
+            return sync_once(self.data_dir, client, self.batch, migrate=False)
         except Exception as exc:  # the loop must survive anything and retry
             log.exception("sync cycle crashed")
             return False, f"{type(exc).__name__}: {exc}"
