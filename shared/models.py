@@ -383,6 +383,7 @@ class Order(Output):
     updated_at: Instant
     expires_at: Instant
     pickup_code: str | None = None
+    pickup_qr: str | None = None
     pickup_code_hash: str | None = None
 
 

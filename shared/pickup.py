@@ -25,3 +25,20 @@ def hash_pickup_code(order_id: str, code: str) -> str:
 def check_pickup_code(order_id: str, code: str, stored_hash: str) -> bool:
     """Constant-time check of a typed or scanned code."""
     return hmac.compare_digest(hash_pickup_code(order_id, code), stored_hash)
+
+
+PICKUP_QR_PREFIX = "OMNISTORE:PICKUP:"
+
+
+def pickup_qr(order_id: str, code: str) -> str:
+    """What the customer's QR code says: the order and its code, so one scan hands over."""
+    return f"{PICKUP_QR_PREFIX}{order_id}:{code}"
+
+
+def parse_pickup_qr(text: str) -> tuple[str, str] | None:
+    """(order id, code) from a scanned pickup QR, or None for anything else."""
+    text = text.strip()
+    if not text.startswith(PICKUP_QR_PREFIX):
+        return None
+    order_id, _, code = text[len(PICKUP_QR_PREFIX) :].rpartition(":")
+    return (order_id, code) if order_id and code else None

@@ -82,7 +82,9 @@ def test_order_is_reserved_picked_and_collected_once(shop: Shop) -> None:
     order = placed.json()
     code = order["pickup_code"]
     assert len(code) == 6 and order["status"] == "placed"
-    assert "pickup_code" not in shop.cloud_order(order["id"])
+    assert order["pickup_qr"] == f"OMNISTORE:PICKUP:{order['id']}:{code}"
+    read_back = shop.cloud_order(order["id"])
+    assert "pickup_code" not in read_back and "pickup_qr" not in read_back
     assert shop.cloud_stock(skus[0])["reserved"] == 2
     with shop.system.lane(("pia", "2468")) as lane:
         shop.wait_edge_status(lane, order["id"], "accepted")

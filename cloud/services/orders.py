@@ -26,7 +26,7 @@ from shared.models import (
     OrderIn,
     OrderLine,
 )
-from shared.pickup import hash_pickup_code, pickup_code_for
+from shared.pickup import hash_pickup_code, pickup_code_for, pickup_qr
 
 DEFAULT_HOLD_S = 72 * 3600
 FRESH_SYNC_S = 60
@@ -171,8 +171,13 @@ def _change(conn: sa.Connection, order: Order, *, to_store: bool) -> Order:
 
 
 def public(order: Order) -> dict[str, object]:
-    """What HQ reads: never the code's hash; the plain code only when just placed."""
-    return order.model_dump(
+    """What HQ reads: never the code's hash; the plain code and the content of its QR only
+    in the answer that placed the order (and its identical replays)."""
+    data = order.model_dump(
         mode="json",
-        exclude={"pickup_code_hash"} | (set() if order.pickup_code else {"pickup_code"}),
+        exclude={"pickup_code_hash", "pickup_qr"}
+        | (set() if order.pickup_code else {"pickup_code"}),
     )
+    if order.pickup_code:
+        data["pickup_qr"] = pickup_qr(order.id, order.pickup_code)
+    return data

@@ -51,7 +51,9 @@ def notify(conn: sa.Connection, order: Order) -> None:
             "id": event_id,
             "type": f"order.{order.status}",
             "created_at": now_text(),
-            "order": order.model_dump(mode="json", exclude={"pickup_code", "pickup_code_hash"}),
+            "order": order.model_dump(
+                mode="json", exclude={"pickup_code", "pickup_qr", "pickup_code_hash"}
+            ),
         }
     )
     for hook in rows.all_hooks(conn):

@@ -90,4 +90,4 @@ def setting(conn: sa.Connection, key: str, default: str) -> str:
 
 
 def _body(order: Order) -> str:
-    return order.model_dump_json(exclude={"pickup_code"})
+    return order.model_dump_json(exclude={"pickup_code", "pickup_qr"})

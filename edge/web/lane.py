@@ -284,7 +284,7 @@ def collect_order(order_id: str) -> Response:
 
 
 def _order(order: Order) -> dict[str, Any]:
-    return order.model_dump(mode="json", exclude={"pickup_code", "pickup_code_hash"})
+    return order.model_dump(mode="json", exclude={"pickup_code", "pickup_qr", "pickup_code_hash"})
 
 
 def _order_changed(order: Order) -> Response:

@@ -31,6 +31,7 @@ from edge.web.lane import committed, config, db
 from shared.clock import utc_now
 from shared.errors import OmnistoreError
 from shared.models import CollectIn, Order, PickIn, PickLineIn, ShortIn, ShortLineIn
+from shared.pickup import parse_pickup_qr
 
 bp = Blueprint(
     "picker",
@@ -42,7 +43,6 @@ bp = Blueprint(
 )
 F = TypeVar("F", bound=Callable[..., Any])
 PICK_TARGET_S = 30 * 60
-QR_PREFIX = "OMNISTORE:PICKUP:"
 
 
 @bp.before_request
@@ -171,11 +171,10 @@ def handover() -> Redirect:
 
 
 def _parse_handover(scan_text: str, form: Any) -> tuple[str, str]:
-    scan_text = scan_text.strip()
-    if scan_text.startswith(QR_PREFIX):
-        order_id, _, code = scan_text[len(QR_PREFIX) :].rpartition(":")
-        return order_id, code
-    return str(form.get("order_id", "")), str(form.get("code", "") or scan_text)
+    scanned = parse_pickup_qr(scan_text)
+    if scanned is not None:
+        return scanned
+    return str(form.get("order_id", "")), str(form.get("code", "") or scan_text.strip())
 
 
 def _act(order_id: str, change: Callable[[], Order], done: str) -> Redirect:

@@ -11,8 +11,7 @@ from textual.widgets import DataTable, Input, Label
 
 from shared.errors import OmnistoreError
 from shared.models import Order
-
-QR_PREFIX = "OMNISTORE:PICKUP:"
+from shared.pickup import parse_pickup_qr
 
 
 class HandoverScreen(ModalScreen[Order | None]):
@@ -47,8 +46,9 @@ class HandoverScreen(ModalScreen[Order | None]):
     def _code(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         table = self.query_one("#orders", DataTable)
-        if text.startswith(QR_PREFIX):
-            order_id, _, code = text[len(QR_PREFIX) :].rpartition(":")
+        scanned = parse_pickup_qr(text)
+        if scanned is not None:
+            order_id, code = scanned
         elif table.row_count:
             order_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
             code = text
