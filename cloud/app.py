@@ -7,16 +7,20 @@ from typing import Any
 
 from flask import Flask
 
-from cloud.api import health, hq, openapi, orders, sync
+from cloud.api import exceptions, health, openapi, orders, products, sales, stock, stores, sync
 from cloud.api.errors import register_error_handlers
 from cloud.storage.engine import make_engine, migrate
 from shared.api import MAX_BODY_BYTES
 
+BLUEPRINTS = (health, products, stock, sales, stores, exceptions, orders, sync, openapi)
+
 
 def create_app(
-    db: str, *, config: dict[str, Any] | None = None, run_migrations: bool = True
+    db_url: str, *, config: dict[str, Any] | None = None, run_migrations: bool = True
 ) -> Flask:
-    """Defaults, then environment, then `config` (tests); blueprints registered here."""
+    """Defaults, then environment, then `config` (tests); blueprints registered here.
+    `db_url` is a SQLite path or a postgresql:// URL; the schema is migrated unless the
+    caller (`cloud serve`, once for all workers) already did."""
     app = Flask(__name__)
     app.config.update(
         CURRENCY=os.environ.get("OMNISTORE_CURRENCY", "EUR").upper(),
@@ -24,11 +28,11 @@ def create_app(
         ORDER_HOLD_S=int(os.environ.get("OMNISTORE_ORDER_HOLD_S", str(72 * 3600))),
     )
     app.config.update(config or {})
-    engine = make_engine(db)
+    engine = make_engine(db_url)
     if run_migrations:
         migrate(engine)
     app.extensions["omnistore_engine"] = engine
     register_error_handlers(app)
-    for blueprint in (health.bp, hq.bp, orders.bp, sync.bp, openapi.bp):
-        app.register_blueprint(blueprint)
+    for module in BLUEPRINTS:
+        app.register_blueprint(module.bp)
     return app

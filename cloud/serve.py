@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Flask
@@ -12,25 +14,39 @@ from cloud.app import create_app
 from cloud.jobs import Jobs
 from cloud.storage.engine import make_engine, migrate
 
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
 
 class _Gunicorn(BaseApplication):
-    def __init__(self, app: Flask, options: dict[str, Any]) -> None:
+    """Gunicorn configured in code: no config file, no command line of its own."""
+
+    def __init__(self, app: WSGIApp, options: dict[str, Any]) -> None:
         self.application = app
         self.options = options
         super().__init__()
 
     def load_config(self) -> None:
+        """Gunicorn settings from the options dict."""
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
-    def load(self) -> Flask:
+    def load(self) -> WSGIApp:
+        """The WSGI app each worker serves."""
         return self.application
 
 
-def _start_jobs(worker: object) -> None:
-    """Each worker runs the background jobs; the database keeps them from colliding."""
-    app = worker.wsgi  # type: ignore[attr-defined]
-    Jobs(app.extensions["omnistore_engine"]).start()
+def without_date(app: WSGIApp) -> WSGIApp:
+    """Gunicorn always sends its own `Date`; drop the app's copy so nodes read exactly one
+    (two would be joined into one unparseable value and break their clock offset)."""
+
+    def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        def start(status: str, headers: list[tuple[str, str]], *rest: Any) -> Any:
+            kept = [(k, v) for k, v in headers if k.lower() != "date"]
+            return start_response(status, kept, *rest)
+
+        return app(environ, start)
+
+    return wsgi
 
 
 def default_workers(db: str) -> int:
@@ -41,7 +57,7 @@ def default_workers(db: str) -> int:
 
 
 def serve(db: str, host: str, port: int, workers: int | None = None) -> None:
-    """Migrate once, then serve until SIGTERM/SIGINT (graceful)."""
+    """Migrate once, then serve until SIGTERM/SIGINT (gunicorn stops gracefully)."""
     migrate(make_engine(db))
     app = create_app(db, run_migrations=False)
     options = {
@@ -55,7 +71,17 @@ def serve(db: str, host: str, port: int, workers: int | None = None) -> None:
         "errorlog": "-",
         "loglevel": "warning",
         "preload_app": False,
-        "post_worker_init": _start_jobs,
+        "when_ready": lambda _arbiter: _announce(host, port),
+        "post_worker_init": lambda worker: _start_jobs(app),
     }
-    print(f"omnistore cloud listening on http://{host}:{port}", flush=True)
-    _Gunicorn(app, options).run()
+    _Gunicorn(without_date(app.wsgi_app), options).run()
+
+
+def _announce(host: str, port: int) -> None:
+    """Printed once the socket is bound: scripts may wait for this line."""
+    print(f"omnistore cloud listening on http://{host}:{port}", file=sys.stdout, flush=True)
+
+
+def _start_jobs(app: Flask) -> None:
+    """Each worker runs the background jobs; the database keeps them from colliding."""
+    Jobs(app.extensions["omnistore_engine"]).start()

@@ -20,9 +20,12 @@ from flask.testing import FlaskClient
 from cloud.app import create_app
 from cloud.services.tokens import create_api_token, create_store
 from cloud.storage.schema import metadata
+from shared.clock import now_text
+from shared.ids import new_id
 from shared.signing import generate_private_key, new_nonce, public_key_to_text, sign_request
 
 PG_ADMIN = os.environ.get("OMNISTORE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+PUSH, PULL = "/api/v1/sync/push", "/api/v1/sync/pull"
 
 
 @dataclass
@@ -43,13 +46,15 @@ class SignedNode:
         created: int | None = None,
         nonce: str | None = None,
         raw: bytes | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Any:
+        """Sign and send; a body is gzipped JSON unless `raw` gives the bytes as sent."""
         content = (
             raw
             if raw is not None
             else (gzip.compress(json.dumps(body).encode()) if body is not None else b"")
         )
-        headers = sign_request(
+        signed = sign_request(
             self.key,
             self.keyid,
             method,
@@ -60,9 +65,9 @@ class SignedNode:
             nonce or new_nonce(),
         )
         if body is not None or raw is not None:
-            headers |= {"Content-Encoding": "gzip", "Content-Type": "application/json"}
+            signed |= {"Content-Encoding": "gzip", "Content-Type": "application/json"}
         url = path + (f"?{query}" if query else "")
-        return self.client.open(url, method=method, data=content, headers=headers)
+        return self.client.open(url, method=method, data=content, headers=signed | (headers or {}))
 
 
 @dataclass
@@ -178,3 +183,107 @@ def cloud(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CloudUnder
         )
     finally:
         engine.dispose()
+
+
+def event(kind: str, body: dict[str, Any], store: str = "S1", event_id: str | None = None) -> Any:
+    """An outbox event as a node sends it."""
+    now = now_text()
+    return {
+        "id": event_id or new_id(),
+        "kind": kind,
+        "hlc": f"{int(time.time() * 1000):015d}-000000-{store}",
+        "occurred_at": now,
+        "device_time": now,
+        "body": body,
+    }
+
+
+def movement(store: str, sku: str, delta: int, reason: str, ref: str | None = None) -> Any:
+    """A stock movement as the node records it."""
+    return {
+        "id": new_id(),
+        "store": store,
+        "sku": sku,
+        "delta": delta,
+        "reason": reason,
+        "ref": ref,
+        "occurred_at": now_text(),
+    }
+
+
+def sale_event(
+    store: str,
+    sku: str = "MILK",
+    qty: int = 1,
+    sale_id: str | None = None,
+    event_id: str | None = None,
+    price: int = 100,
+) -> Any:
+    """A `sale` event: the sale and the movement that takes its units off the shelf."""
+    sale_id = sale_id or str(uuid.uuid4())
+    sale = {
+        "id": sale_id,
+        "store": store,
+        "register": "1",
+        "receipt_no": f"{store}-1-{sale_id[:8]}",
+        "occurred_at": now_text(),
+        "cashier": "ana",
+        "lines": [
+            {"sku": sku, "qty": qty, "unit_price": price, "total": price * qty, "vat_rate_bp": 2000}
+        ],
+        "payments": [{"method": "cash", "amount": price * qty}],
+        "total": price * qty,
+        "change": 0,
+    }
+    body = {"sale": sale, "movements": [movement(store, sku, -qty, "sale", sale_id)]}
+    return event("sale", body, store, event_id)
+
+
+def return_event(store: str, sale: dict[str, Any], qty: int = 1, *, by_id: bool = False) -> Any:
+    """A `return` of the first line of `sale`, referring to it by id (and receipt number
+    unless `by_id`)."""
+    line = sale["lines"][0]
+    ret_id = str(uuid.uuid4())
+    ret = {
+        "id": ret_id,
+        "store": store,
+        "register": "1",
+        "sale_id": sale["id"],
+        "sale_receipt_no": None if by_id else sale["receipt_no"],
+        "occurred_at": now_text(),
+        "lines": [
+            {
+                "sku": line["sku"],
+                "qty": qty,
+                "unit_price": line["unit_price"],
+                "total": line["unit_price"] * qty,
+                "vat_rate_bp": line["vat_rate_bp"],
+            }
+        ],
+        "refunds": [{"method": "cash", "amount": line["unit_price"] * qty}],
+        "total": line["unit_price"] * qty,
+    }
+    body = {"ret": ret, "movements": [movement(store, line["sku"], qty, "return", ret_id)]}
+    return event("return", body, store)
+
+
+def void_event(store: str, sale: dict[str, Any]) -> Any:
+    """A `void` of a whole sale: every unit goes back."""
+    void_id = str(uuid.uuid4())
+    void = {
+        "id": void_id,
+        "sale_id": sale["id"],
+        "store": store,
+        "register": "1",
+        "occurred_at": now_text(),
+        "reason": "customer changed mind",
+    }
+    moves = [movement(store, ln["sku"], ln["qty"], "return", void_id) for ln in sale["lines"]]
+    return event("void", {"void": void, "movements": moves}, store)
+
+
+def push(node: SignedNode, *events: Any, offset: float = 0.0) -> list[Any]:
+    """Push a batch and return the per-event results (the answer must be 200)."""
+    answer = node.request("POST", PUSH, {"clock_offset_s": offset, "events": list(events)})
+    assert answer.status_code == 200, answer.get_json()
+    return list(answer.get_json()["results"])

@@ -6,65 +6,11 @@ import gzip
 import json
 import time
 import uuid
-from typing import Any
 
 import pytest
 
-from shared.clock import now_text
-from shared.ids import new_id
 from shared.signing import new_nonce, sign_request
-from tests.cloud_fixtures import CloudUnderTest, SignedNode
-
-PUSH, PULL = "/api/v1/sync/push", "/api/v1/sync/pull"
-
-
-def sale_event(
-    store: str,
-    sku: str = "MILK",
-    qty: int = 1,
-    sale_id: str | None = None,
-    event_id: str | None = None,
-    price: int = 100,
-) -> dict[str, Any]:
-    sale_id = sale_id or str(uuid.uuid4())
-    now = now_text()
-    sale = {
-        "id": sale_id,
-        "store": store,
-        "register": "1",
-        "receipt_no": f"{store}-1-{sale_id[:8]}",
-        "occurred_at": now,
-        "cashier": "ana",
-        "lines": [
-            {"sku": sku, "qty": qty, "unit_price": price, "total": price * qty, "vat_rate_bp": 2000}
-        ],
-        "payments": [{"method": "cash", "amount": price * qty}],
-        "total": price * qty,
-        "change": 0,
-    }
-    movement = {
-        "id": new_id(),
-        "store": store,
-        "sku": sku,
-        "delta": -qty,
-        "reason": "sale",
-        "ref": sale_id,
-        "occurred_at": now,
-    }
-    return {
-        "id": event_id or new_id(),
-        "kind": "sale",
-        "hlc": f"{int(time.time() * 1000):015d}-000000-" + store,
-        "occurred_at": now,
-        "device_time": now,
-        "body": {"sale": sale, "movements": [movement]},
-    }
-
-
-def push(node: SignedNode, *events: dict[str, Any], offset: float = 0.0) -> list[dict]:
-    answer = node.request("POST", PUSH, {"clock_offset_s": offset, "events": list(events)})
-    assert answer.status_code == 200, answer.get_json()
-    return list(answer.get_json()["results"])
+from tests.cloud_fixtures import PULL, PUSH, CloudUnderTest, SignedNode, push, sale_event
 
 
 def exceptions(cloud: CloudUnderTest, kind: str) -> list[dict]:

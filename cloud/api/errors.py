@@ -16,6 +16,7 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _error(exc: Exception) -> Response:
+        """The one place errors become HTTP answers."""
         error = as_error(exc)
         if error.status >= 500:
             log.exception("unexpected error")

@@ -12,6 +12,7 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 def healthz() -> tuple[Response, int]:
+    """Liveness for load balancers and tests: 200 only when the database answers."""
     try:
         with engine().connect() as conn:
             conn.execute(sa.text("SELECT 1"))

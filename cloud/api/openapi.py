@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify
 from pydantic import BaseModel
 
-from cloud.api.registry import ROUTES, RouteDoc
+from cloud.api.registry import PREFIX, ROUTES, RouteDoc
 from shared.models import ErrorBody
 
 bp = Blueprint("openapi", __name__)
@@ -26,8 +26,9 @@ _ERRORS = {
 }
 
 
-@bp.get("/api/v1/openapi.json")
+@bp.get(f"{PREFIX}/openapi.json")
 def openapi() -> Response:
+    """No auth: integrators and tools (schemathesis in the tests) read it first."""
     return jsonify(document())
 
 
@@ -41,7 +42,7 @@ def document() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {"title": "Omnistore cloud API", "version": "1"},
-        "servers": [{"url": "/api/v1"}],
+        "servers": [{"url": PREFIX}],
         "paths": paths,
         "components": {
             "schemas": schemas,
@@ -59,6 +60,8 @@ def document() -> dict[str, Any]:
 
 
 def _operation(doc: RouteDoc, schemas: dict[str, Any]) -> dict[str, Any]:
+    """One operation object: parameters from the path and the declared query names, security from
+    the route's auth."""
     op: dict[str, Any] = {
         "summary": doc.summary,
         "operationId": re.sub(r"\W+", "_", f"{doc.method}_{doc.path}").strip("_").lower(),
@@ -85,6 +88,8 @@ def _operation(doc: RouteDoc, schemas: dict[str, Any]) -> dict[str, Any]:
 
 
 def _responses(doc: RouteDoc, schemas: dict[str, Any]) -> dict[str, Any]:
+    """The success answer (a list envelope where the route pages) and the error answers it can give,
+    all in the SPEC §4 shape."""
     body: dict[str, Any] = {"type": "object"}
     if doc.response is not None:
         body = _schema(doc.response, schemas)
@@ -106,7 +111,10 @@ def _responses(doc: RouteDoc, schemas: dict[str, Any]) -> dict[str, Any]:
             "content": {"application/json": {"schema": body}},
         }
     error = {"content": {"application/json": {"schema": {"$ref": REF.format(model="ErrorBody")}}}}
-    codes = set(doc.errors) | ({401} if doc.auth != "none" else set()) | {400}
+    codes = set(doc.errors) | {400}
+    codes |= {401} if doc.auth != "none" else set()
+    codes |= {403} if doc.auth == "hq" else set()
+    codes |= {413, 422} if doc.body is not None else set()
     for code in sorted(codes):
         responses[str(code)] = {"description": _ERRORS.get(code, "Error"), **error}
     return responses

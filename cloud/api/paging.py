@@ -1,12 +1,18 @@
-"""`?limit=&cursor=` and `?since=` from the request."""
+"""`?limit=&cursor=` and `?since=` from the request, and the `{"items", "next"}` answer."""
 
 from __future__ import annotations
 
-from flask import request
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-from shared.api import parse_limit, position
+from flask import Response, jsonify, request
+from pydantic import BaseModel
+
+from shared.api import page, parse_limit, position
 from shared.clock import format_ts, parse_ts
 from shared.errors import BadRequest
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def page_args() -> tuple[int, tuple[str, str] | None]:
@@ -23,3 +29,14 @@ def since_arg(name: str = "since") -> str | None:
         return format_ts(parse_ts(raw))
     except ValueError as exc:
         raise BadRequest(f"bad_{name}", f"{name} must be an ISO 8601 instant") from exc
+
+
+def paged(items: Sequence[M], limit: int, key: Callable[[M], tuple[Any, str]]) -> Response:
+    """A page of models fetched with limit + 1 rows; `key` gives the (time, id) position
+    that the next cursor resumes after (the same order the storage query sorts by)."""
+
+    def position_of(item: M) -> tuple[str, str]:
+        moment, ident = key(item)
+        return (moment if isinstance(moment, str) else format_ts(moment), ident)
+
+    return jsonify(page(items, limit, position_of, lambda m: m.model_dump(mode="json")))

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from cloud.services import orders
 from cloud.services.reporting import Rejected, exception
-from cloud.storage import sales, stock, sync_log
+from cloud.storage import events, sales, stock
 from shared.api import canonical_json, validate
 from shared.clock import now_text
 from shared.errors import OmnistoreError
@@ -26,13 +26,14 @@ from shared.models import (
 
 
 def body_hash(event: Event) -> str:
+    """The idempotency fingerprint of an event: canonical JSON, so key order never matters."""
     return hashlib.sha256(canonical_json(event.model_dump(mode="json")).encode()).hexdigest()
 
 
 def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str | None]:
     """(status, reason) for one event, inside the caller's transaction."""
     digest = body_hash(event)
-    seen = sync_log.get_event(conn, store, event.id)
+    seen = events.get_event(conn, store, event.id)
     if seen is not None:
         if seen["body_hash"] != digest:
             conflict = "idempotency_conflict: event id reused with another body"
@@ -54,8 +55,10 @@ def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str
 def _log(
     conn: sa.Connection, store: str, event: Event, digest: str, status: str, reason: str | None
 ) -> None:
+    """Keep every event, accepted or rejected (for ever: it is the idempotency key); a rejection is
+    also an exception for HQ."""
     wire = event.model_dump(mode="json")
-    sync_log.insert_event(
+    events.insert_event(
         conn,
         {
             "store": store,
@@ -75,6 +78,7 @@ def _log(
 
 
 def _parse(model: Any, body: dict[str, Any]) -> Any:
+    """A body that is not valid for its kind can never be applied: reject, do not fail the batch."""
     try:
         return validate(model, body)
     except OmnistoreError as exc:
@@ -82,11 +86,14 @@ def _parse(model: Any, body: dict[str, Any]) -> Any:
 
 
 def _own(store: str, *owners: str) -> None:
+    """A store key may only record facts of its own store (SPEC invariant 6)."""
     if any(owner != store for owner in owners):
         raise Rejected("wrong_store: a store may only push its own facts")
 
 
 def _movements(conn: sa.Connection, store: str, items: list[StockMovement], ref: str) -> None:
+    """Copy the store's movements by id (a replay adds nothing) and report any SKU they leave below
+    zero, once per fact."""
     _own(store, *(m.store for m in items))
     for movement in items:
         stock.insert_movement(conn, movement, "store")
@@ -97,6 +104,7 @@ def _movements(conn: sa.Connection, store: str, items: list[StockMovement], ref:
 
 
 def _sale(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    """A sale is a fact: stored once by id even when it names SKUs the catalogue lacks."""
     event: SaleEvent = _parse(SaleEvent, body)
     _own(store, event.sale.store)
     same = sales.same_sale_stored(conn, event.sale)
@@ -107,6 +115,7 @@ def _sale(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
 
 
 def _return(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    """A return may refer to another store's sale; its movements put stock back here."""
     event: ReturnEvent = _parse(ReturnEvent, body)
     _own(store, event.ret.store)
     sales.insert_return(conn, event.ret)
@@ -114,25 +123,33 @@ def _return(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
 
 
 def _void(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    """A void cancels a sale of this store that the cloud already has (the outbox sends the sale
+    first)."""
     event: VoidEvent = _parse(VoidEvent, body)
     _own(store, event.void.store)
+    sale = sales.get_sale(conn, sale_id=event.void.sale_id)
+    if sale is None or sale.store != store:
+        raise Rejected(f"unknown_sale: {event.void.sale_id} is not a sale of store {store}")
     sales.insert_void(conn, event.void)
     sales.mark_voided(conn, store, event.void.sale_id)
     _movements(conn, store, event.movements, event.void.id)
 
 
 def _movement(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    """A stock movement made at the store (adjustment, count, transfer)."""
     event: MovementEvent = _parse(MovementEvent, body)
     _movements(conn, store, [event.movement], event.movement.id)
 
 
 def _shift(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    """A closed shift's Z report, kept for HQ."""
     event: ShiftEvent = _parse(ShiftEvent, body)
     _own(store, event.report.store)
     sales.insert_shift_report(conn, store, event.report)
 
 
 def _order(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+    """A click-and-collect state change made at the store."""
     event: OrderEvent = _parse(OrderEvent, body)
     orders.apply_store_event(conn, store, event)
 

@@ -28,3 +28,10 @@ def get_product(conn: sa.Connection, sku: str) -> Product:
     if product is None:
         raise NotFound("unknown_product", f"no product with SKU {sku}")
     return product
+
+
+def list_products(
+    conn: sa.Connection, updated_since: str | None, after: tuple[str, str] | None, limit: int
+) -> list[Product]:
+    """Products in change order (updated_at, sku), so HQ and shops can poll for changes."""
+    return catalog.list_products(conn, updated_since, after, limit)

@@ -20,23 +20,25 @@ def post_movement(
     """Record a movement created at HQ once; it reaches the store through its feed."""
     require_store(conn, store)
     existing = stock.get_movement(conn, store, body.id)
-    if existing is not None:
-        if any(getattr(existing, f) != getattr(body, f) for f in _COMPARED):
-            raise idempotency_conflict("stock movement", body.id)
-        return existing, False
-    get_product(conn, body.sku)
-    movement = StockMovement(
-        id=body.id,
-        store=store,
-        sku=body.sku,
-        delta=body.delta,
-        reason=body.reason,
-        note=body.note,
-        occurred_at=now_text(),  # type: ignore[arg-type]
-    )
-    stock.insert_movement(conn, movement, "hq")
-    feed.append(conn, store, "movement", movement.model_dump(mode="json"))
-    return movement, True
+    if existing is None:
+        get_product(conn, body.sku)
+        movement = StockMovement(
+            id=body.id,
+            store=store,
+            sku=body.sku,
+            delta=body.delta,
+            reason=body.reason,
+            note=body.note,
+            occurred_at=now_text(),  # type: ignore[arg-type]
+        )
+        if stock.insert_movement(conn, movement, "hq"):
+            feed.append(conn, store, "movement", movement.model_dump(mode="json"))
+            return movement, True
+        existing = stock.get_movement(conn, store, body.id)  # a concurrent post won
+        assert existing is not None
+    if any(getattr(existing, f) != getattr(body, f) for f in _COMPARED):
+        raise idempotency_conflict("stock movement", body.id)
+    return existing, False
 
 
 def level(conn: sa.Connection, store: str, sku: str) -> StockLevel:

@@ -6,34 +6,47 @@ from __future__ import annotations
 import re
 
 import sqlalchemy as sa
+from pydantic import BaseModel
 
 from cloud.services.apply import apply_event
 from cloud.services.reporting import exception
 from cloud.storage import feed, sales, stores
+from cloud.storage.engine import retrying
 from shared.clock import now_text
 from shared.errors import BadRequest, NotFound
-from shared.models import Change, Event, EventResult, PullOut
+from shared.models import Change, Event, EventResult, PullOut, PushOut, Sale
 
 SKEW_LIMIT_S = 300
 _CURSOR = re.compile(r"^c(\d{1,18})\.s(\d{1,18})$")
 
 
-def push(engine: sa.Engine, store: str, events: list[Event], offset_s: float) -> list[EventResult]:
+class SaleLookup(BaseModel):
+    """A sale of any store and the units already returned against it, per SKU."""
+
+    sale: Sale
+    returned: dict[str, int]
+
+
+def push(engine: sa.Engine, store: str, events: list[Event], offset_s: float) -> PushOut:
     """Apply a batch in one transaction (one fsync), each event in its own savepoint so a
-    rejected one never blocks the rest. If the database fails, nothing commits and the node
-    retries the whole batch."""
-    results = []
-    with engine.begin() as conn:
+    rejected one never blocks the rest. A concurrent copy of the same batch loses on the
+    event key and is retried (its events then answer `duplicate`); if the database fails,
+    nothing commits and the node retries the whole batch."""
+
+    def apply_all(conn: sa.Connection) -> list[EventResult]:
         _clock(conn, store, offset_s)
-        stores.touch(conn, store, now_text())
+        results = []
         for event in events:
             status, reason = apply_event(conn, store, event)
             results.append(EventResult(id=event.id, status=status, reason=reason))  # type: ignore[arg-type]
-    return results
+        return results
+
+    return PushOut(results=retrying(engine, apply_all), server_time=now_text())  # type: ignore[arg-type]
 
 
 def _clock(conn: sa.Connection, store: str, offset_s: float) -> None:
-    """One `clock_skew` exception per episode of a node clock off by more than 5 minutes."""
+    """One `clock_skew` exception per episode of a node clock off by more than 5 minutes:
+    the episode opens when the offset first exceeds the limit and closes when it is back."""
     row = stores.get_store(conn, store) or {}
     skewed = abs(offset_s) > SKEW_LIMIT_S
     if skewed and not row.get("clock_skew_open"):
@@ -59,12 +72,13 @@ def parse_cursor(text: str | None) -> tuple[int, int]:
 
 
 def pull(conn: sa.Connection, store: str, cursor: str | None, limit: int) -> PullOut:
-    """The next changes for a store: catalogue first, then the store's own feed."""
+    """The next changes for a store: catalogue first (so a movement never arrives before
+    its product), then the store's own feed; `more` when either has rows left."""
     cat_seq, store_seq = parse_cursor(cursor)
     catalogue = feed.read(conn, feed.CATALOGUE, cat_seq, limit + 1)
     more = len(catalogue) > limit
     catalogue = catalogue[:limit]
-    own = feed.read(conn, store, store_seq, limit - len(catalogue) + 1) if not more else []
+    own = [] if more else feed.read(conn, store, store_seq, limit - len(catalogue) + 1)
     if len(catalogue) + len(own) > limit:
         more, own = True, own[: limit - len(catalogue)]
     if catalogue:
@@ -72,15 +86,14 @@ def pull(conn: sa.Connection, store: str, cursor: str | None, limit: int) -> Pul
     if own:
         store_seq = own[-1][0]
     changes = [Change(kind=kind, body=body) for _, kind, body in catalogue + own]  # type: ignore[arg-type]
-    stores.touch(conn, store, now_text())
     return PullOut(changes=changes, cursor=f"c{cat_seq}.s{store_seq}", more=more)
 
 
 def find_sale(
-    conn: sa.Connection, sale_id: str | None, receipt_no: str | None
-) -> dict[str, object]:
-    """Any store's sale with what was already returned of it."""
+    conn: sa.Connection, *, sale_id: str | None = None, receipt_no: str | None = None
+) -> SaleLookup:
+    """Any store's sale with what was already returned of it, or 404 `unknown_sale`."""
     sale = sales.get_sale(conn, sale_id=sale_id, receipt_no=receipt_no)
     if sale is None:
         raise NotFound("unknown_sale", "no such sale in the cloud")
-    return {"sale": sale.model_dump(mode="json"), "returned": sales.returned_qty(conn, sale.id)}
+    return SaleLookup(sale=sale, returned=sales.returned_qty(conn, sale.id))

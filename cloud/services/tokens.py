@@ -20,6 +20,7 @@ def token_hash(token: str) -> str:
 
 
 def new_token(prefix: str) -> str:
+    """Random, URL-safe, and prefixed so no parser takes it for an option."""
     return prefix + secrets.token_urlsafe(32)
 
 

@@ -64,6 +64,7 @@ def known_skus(conn: sa.Connection, skus: set[str]) -> set[str]:
 
 
 def _product(conn: sa.Connection, row: Any) -> Product:
+    """A product row with its barcodes, as the wire model."""
     codes = conn.execute(
         sa.select(barcodes.c.code).where(barcodes.c.sku == row["sku"]).order_by(barcodes.c.code)
     ).scalars()

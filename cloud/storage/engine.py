@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+T = TypeVar("T")
+RETRIES = 3
+# PostgreSQL: deadlock detected, serialization failure. Worth running the work again.
+_TRANSIENT_SQLSTATES = {"40P01", "40001"}
 
 
 def database_url(db: str) -> str:
@@ -33,6 +38,7 @@ def make_engine(db: str) -> sa.Engine:
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        """WAL for concurrent readers, FULL sync so a committed push survives power loss."""
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -42,15 +48,43 @@ def make_engine(db: str) -> sa.Engine:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
+        """Take the write lock up front: no deadlock on a read-to-write upgrade."""
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
 
+MIGRATION_LOCK = 7_311_001  # any constant: the advisory lock that serialises migrations
+
+
 def migrate(engine: sa.Engine) -> None:
-    """Bring the schema to the newest Alembic revision."""
+    """Bring the schema to the newest Alembic revision. Processes starting together (several
+    containers on one PostgreSQL) take turns; SQLite's write lock does the same there."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+
+
+def retrying(engine: sa.Engine, work: Callable[[sa.Connection], T]) -> T:
+    """Run `work` in a transaction, again (up to RETRIES times) when it lost a race with a
+    concurrent writer: a duplicate key another worker committed first, or a PostgreSQL
+    deadlock. `work` must be idempotent, which every push path is."""
+    for attempt in range(1, RETRIES + 1):
+        try:
+            with engine.begin() as conn:
+                return work(conn)
+        except sa.exc.DBAPIError as exc:
+            if attempt == RETRIES or not _transient(exc):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _transient(exc: sa.exc.DBAPIError) -> bool:
+    """Races worth a rerun: duplicate keys, PostgreSQL deadlocks, serialisation failures."""
+    if isinstance(exc, sa.exc.IntegrityError):
+        return True
+    return getattr(exc.orig, "sqlstate", None) in _TRANSIENT_SQLSTATES

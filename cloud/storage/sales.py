@@ -63,6 +63,7 @@ def list_sales(
 
 
 def mark_voided(conn: sa.Connection, store: str, sale_id: str) -> None:
+    """A voided sale stays listed, flagged."""
     conn.execute(
         sa.update(sales).where(sales.c.store == store, sales.c.id == sale_id).values(voided=True)
     )
@@ -129,6 +130,7 @@ def insert_shift_report(conn: sa.Connection, store: str, report: ZReport) -> boo
 
 
 def _sale(body: str, voided: bool) -> Sale:
+    """The stored wire JSON with the current voided flag."""
     sale = Sale.model_validate_json(body)
     sale.voided = bool(voided)
     return sale

@@ -29,6 +29,7 @@ def add_store(conn: sa.Connection, code: str, name: str, now: str) -> None:
 
 
 def add_enrolment_token(conn: sa.Connection, token_hash: str, store: str, now: str) -> None:
+    """Keep only the hash of a new one-time token."""
     conn.execute(
         sa.insert(enrolment_tokens).values(token_hash=token_hash, store=store, created_at=now)
     )
@@ -71,10 +72,12 @@ def touch(conn: sa.Connection, store: str, now: str) -> None:
 
 
 def set_clock_skew_open(conn: sa.Connection, store: str, is_open: bool) -> None:
+    """Whether the store's clock is in a skew episode (one exception per episode)."""
     conn.execute(sa.update(stores).where(stores.c.code == store).values(clock_skew_open=is_open))
 
 
 def add_api_token(conn: sa.Connection, token_hash: str, name: str, role: str, now: str) -> None:
+    """Keep only the hash of a new HQ token."""
     conn.execute(
         sa.insert(api_tokens).values(token_hash=token_hash, name=name, role=role, created_at=now)
     )

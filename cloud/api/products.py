@@ -1,0 +1,57 @@
+"""HQ catalogue routes: create or replace products, read one, list them by change time."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, jsonify
+
+from cloud.api.db import engine, write
+from cloud.api.paging import page_args, paged, since_arg
+from cloud.api.registry import route
+from cloud.services import catalog
+from shared.errors import BadRequest
+from shared.models import SKU_PATTERN, Product, ProductIn
+
+bp = Blueprint("products", __name__)
+
+
+@route(
+    bp,
+    "PUT",
+    "/products/<sku>",
+    "Create or replace a product (201 new, 200 replaced)",
+    auth="hq",
+    body=ProductIn,
+    response=Product,
+    status=201,
+    errors=(403, 409, 422),
+)
+def put_product(sku: str, body: ProductIn) -> tuple[Response, int]:
+    if not re.fullmatch(SKU_PATTERN, sku):
+        raise BadRequest("bad_sku", "a SKU is 1–64 letters, digits, '.', '_' or '-'")
+    product, created = write(lambda conn: catalog.put_product(conn, sku, body))
+    return jsonify(product.model_dump(mode="json")), 201 if created else 200
+
+
+@route(bp, "GET", "/products/<sku>", "One product", auth="read", response=Product, errors=(404,))
+def get_product(sku: str) -> Response:
+    with engine().connect() as conn:
+        return jsonify(catalog.get_product(conn, sku).model_dump(mode="json"))
+
+
+@route(
+    bp,
+    "GET",
+    "/products",
+    "Products in change order, optionally changed since an instant",
+    auth="read",
+    response=Product,
+    is_list=True,
+    query=("updated_since", "limit", "cursor"),
+)
+def list_products() -> Response:
+    limit, after = page_args()
+    with engine().connect() as conn:
+        items = catalog.list_products(conn, since_arg("updated_since"), after, limit + 1)
+    return paged(items, limit, lambda p: (p.updated_at, p.sku))

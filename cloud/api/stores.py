@@ -1,0 +1,27 @@
+"""`GET /stores`: every store with its enrolment state and last sync (readonly may read)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify
+
+from cloud.api.db import engine
+from cloud.api.registry import route
+from cloud.services import reporting
+from shared.models import StoreInfo
+
+bp = Blueprint("stores", __name__)
+
+
+@route(
+    bp,
+    "GET",
+    "/stores",
+    "Stores with enrolment state and last sync",
+    auth="read",
+    response=StoreInfo,
+    is_list=True,
+)
+def list_stores() -> Response:
+    with engine().connect() as conn:
+        items = [s.model_dump(mode="json") for s in reporting.stores_info(conn)]
+    return jsonify({"items": items, "next": None})
