@@ -1,45 +1,381 @@
-"""The cashier terminal: a Textual app over the edge services (`omnistore pos`)."""
+"""The cashier terminal: a Textual app over the edge services (`omnistore pos`), and its
+main screen, where the cashier rings up sales. Dialogs live in `pos_tui.screens`, widgets in
+`pos_tui.widgets`, the UI-free rules in `pos_tui.basket` and `pos_tui.session`."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual import events
-from textual.app import App, SystemCommand
+from textual import events, on
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
+from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widgets import DataTable, Input
 
+from hardware.receipt import parse_receipt_qr
 from hardware.scanner import Scanner, WedgeDetector
-from pos_tui.basket import ParkedBaskets
+from pos_tui.basket import Basket, BasketLine, ParkedBaskets
+from pos_tui.messages import PrintDone, Scanned
+from pos_tui.screens.handover import HandoverScreen
+from pos_tui.screens.help import HelpScreen, key_name
 from pos_tui.screens.login import LoginScreen
+from pos_tui.screens.parked import ParkedScreen
+from pos_tui.screens.payment import PaymentScreen
 from pos_tui.screens.prompt import MessageScreen, PromptScreen
-from pos_tui.screens.sale import SaleScreen
+from pos_tui.screens.returns import ReturnScreen
+from pos_tui.screens.search import SearchScreen
+from pos_tui.screens.zreport import z_text
 from pos_tui.session import Clock, PosSession
+from pos_tui.widgets.basket_view import BasketView
+from pos_tui.widgets.key_footer import KeyFooter
 from pos_tui.widgets.status_bar import StatusBar
+from pos_tui.widgets.totals_panel import TotalsPanel
 from shared.clock import utc_now
 from shared.errors import OmnistoreError
-from shared.models import ZReport
-from shared.money import format_money, parse_money
+from shared.models import Order, PaymentIn, Return, ZReport
+from shared.money import parse_money
+from shared.pickup import parse_pickup_qr
+
+ERRORS = (OmnistoreError, ValueError)
 
 
-class Scanned(Message):
-    """A code from the hardware scanner or a keyboard-wedge burst."""
+def problem(exc: Exception) -> str:
+    """What the cashier reads: the service's message, or the validation's."""
+    return getattr(exc, "message", None) or str(exc)
 
-    def __init__(self, code: str) -> None:
+
+class SaleScreen(Screen[None]):
+    """Ring up: scan or type into the entry (always focused), keys for everything else."""
+
+    BINDINGS = [
+        Binding("f1", "help", "Help", tooltip="all keys"),
+        Binding("f2", "price_check", "Price", tooltip="price check without selling"),
+        Binding("f3", "search", "Find", tooltip="search products by name"),
+        Binding("f4", "quantity", "Qty", tooltip="quantity for the next item (or type 3*)"),
+        Binding("f5", "park", "Park", tooltip="park this basket / resume a parked one"),
+        Binding("f6", "return_items", "Return", tooltip="return by receipt or QR"),
+        Binding("f7", "handover", "Pickup", tooltip="click-and-collect handover"),
+        Binding("f8", "void", "Void", tooltip="void the basket or a sale (manager PIN)"),
+        Binding("f9", "reprint", "Reprint", tooltip="retry waiting prints / reprint a receipt"),
+        Binding("f10", "pay", "Pay", tooltip="take payment"),
+        Binding("f11", "sign_out", "Logout", tooltip="sign out; the shift stays open"),
+        Binding("f12", "close_shift", "Close", tooltip="close the shift: count, Z report"),
+        Binding("delete", "remove_line", "Remove", tooltip="remove the chosen line", priority=True),
+        Binding("up", "line(-1)", "Line up", show=False),
+        Binding("down", "line(1)", "Line down", show=False),
+    ]
+
+    def __init__(self) -> None:
         super().__init__()
-        self.code = code
+        self.basket = Basket()
+        self.last_line: BasketLine | None = None
+
+    @property
+    def till(self) -> PosApp:
+        assert isinstance(self.app, PosApp)
+        return self.app
+
+    @property
+    def session(self) -> PosSession:
+        return self.till.session
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        with Horizontal(id="main"):
+            yield BasketView(self.session.currency)
+            yield TotalsPanel(self.session.currency)
+        yield Input(id="entry", placeholder="scan or type a barcode / SKU  (3*code = 3 units)")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#lines", DataTable).can_focus = False
+        self._show()
+
+    def on_screen_resume(self) -> None:
+        self.query_one("#entry", Input).focus()
+
+    # --- ringing up ----------------------------------------------------------------------
+
+    @on(Input.Submitted, "#entry")
+    def _entry(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        event.input.value = ""
+        if text:
+            self.add(text)
+
+    def add(self, entry: str) -> None:
+        """Add a scanned or typed entry; unknown codes are a message, stock only warns.
+        A receipt QR starts a return and a pickup QR a handover."""
+        if parse_receipt_qr(entry) is not None:
+            self.app.push_screen(ReturnScreen(reference=entry), self._returned)
+            return
+        if parse_pickup_qr(entry) is not None:
+            self.app.push_screen(HandoverScreen(scanned=entry), self._handed_over)
+            return
+        try:
+            line = self.basket.add(self.session.resolve(entry))
+        except ERRORS as exc:
+            self.notify(problem(exc), severity="error", timeout=4)
+            return
+        self.last_line = line
+        for warning in self.session.warnings(self.basket, line.sku):
+            self.notify(warning.message, title="stock", severity="warning", timeout=6)
+        self._show()
+
+    def action_line(self, step: int) -> None:
+        table = self.query_one("#lines", DataTable)
+        table.move_cursor(row=max(0, table.cursor_row + step))
+
+    def action_quantity(self) -> None:
+        self.app.push_screen(PromptScreen("Quantity for the next item"), self._quantity)
+
+    def _quantity(self, qty: str | None) -> None:
+        entry = self.query_one("#entry", Input)
+        if qty and qty.strip().isdigit():
+            entry.value = f"{int(qty)}*"
+            entry.cursor_position = len(entry.value)
+        elif qty:
+            self.notify("the quantity is a whole number", severity="error")
+
+    def action_remove_line(self) -> None:
+        """Delete removes the chosen basket line, unless there is typing to delete."""
+        entry = self.query_one("#entry", Input)
+        if entry.value:
+            entry.action_delete_right()
+            return
+        index = self.query_one(BasketView).selected_index()
+        if index is not None and self.basket.lines:
+            removed = self.basket.remove(index)
+            self.notify(f"removed {removed.qty} × {removed.name}")
+            self.last_line = None
+            self._show()
+
+    def action_price_check(self) -> None:
+        self.app.push_screen(PromptScreen("Price check: scan or type a code"), self._price)
+
+    def _price(self, code: str | None) -> None:
+        if not code:
+            return
+        try:
+            line, level = self.session.price_check(code)
+        except ERRORS as exc:
+            self.notify(problem(exc), severity="error")
+            return
+        self.app.push_screen(
+            MessageScreen(
+                "Price check (not sold)",
+                f"{line.name}\n{line.sku}  VAT {line.vat_rate_bp / 100:g}%\n\n"
+                f"{self.till.money(line.unit_price)}\n\n"
+                f"on hand {level.on_hand} · reserved {level.reserved} · "
+                f"available {level.available}",
+            )
+        )
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(), lambda sku: self.add(sku) if sku else None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(
+            HelpScreen(b for b in self.BINDINGS if isinstance(b, Binding) and b.show)
+        )
+
+    # --- paying, voiding, parking ---------------------------------------------------------
+
+    def action_pay(self) -> None:
+        if not self.basket.lines:
+            self.notify("the basket is empty", severity="warning")
+            return
+        self.app.push_screen(PaymentScreen(self.basket.total), self._paid)
+
+    def _paid(self, payments: list[PaymentIn] | None) -> None:
+        if not payments:
+            return
+        try:
+            sale = self.session.pay(self.basket, payments)
+        except ERRORS as exc:
+            self.notify(problem(exc), title="not sold", severity="error", timeout=8)
+            return
+        self.till.print_in_background(f"receipt {sale.receipt_no}", self.session.print_sale, sale)
+        money = self.till.money
+        self.notify(
+            f"{sale.receipt_no} · {money(sale.total)}",
+            title=f"CHANGE {money(sale.change)}",
+            timeout=8,
+        )
+        self.basket = Basket()
+        self.last_line = None
+        self._show()
+
+    def action_void(self) -> None:
+        """With a basket: clear it (manager PIN). Without: void a committed sale, by
+        default the last one (manager PIN)."""
+        if self.basket.lines:
+            self.app.push_screen(
+                PromptScreen("Manager PIN to void this basket", password=True),
+                self._void_basket,
+            )
+            return
+        last = self.session.last_sale
+        self.app.push_screen(
+            PromptScreen(
+                "Void which sale? Receipt number or QR",
+                value=last.receipt_no if last and not last.voided else "",
+            ),
+            self._void_which,
+        )
+
+    def _void_basket(self, pin: str | None) -> None:
+        if pin is None:
+            return
+        try:
+            manager = self.session.check_manager(pin)
+        except ERRORS as exc:
+            self.notify(problem(exc), severity="error")
+            return
+        self.basket = Basket()
+        self.last_line = None
+        self.notify(f"basket voided (approved by {manager})")
+        self._show()
+
+    def _void_which(self, reference: str | None) -> None:
+        if not reference:
+            return
+        try:
+            sale = self.session.local_sale(reference)
+        except ERRORS as exc:
+            self.notify(problem(exc), severity="error")
+            return
+        self.app.push_screen(
+            PromptScreen(
+                f"Manager PIN to void {sale.receipt_no} ({self.till.money(sale.total)})",
+                password=True,
+            ),
+            partial(self._void_sale, sale.receipt_no),
+        )
+
+    def _void_sale(self, receipt_no: str, pin: str | None) -> None:
+        if pin is None:
+            return
+        try:
+            sale = self.session.void_sale(receipt_no, pin, "voided at the till")
+        except ERRORS as exc:
+            self.notify(problem(exc), severity="error")
+            return
+        self.notify(f"sale {sale.receipt_no} voided: give back {self.till.money(sale.total)}")
+        self._show()
+
+    def action_park(self) -> None:
+        parked = self.till.parked
+        if self.basket.lines:
+            parked.park(self.basket)
+            self.basket = Basket()
+            self.last_line = None
+            self.notify("basket parked (F5 on an empty basket resumes it)")
+            self._show()
+            return
+        waiting = parked.all()
+        if not waiting:
+            self.notify("nothing parked")
+        elif len(waiting) == 1:
+            self._resume(0)
+        else:
+            self.app.push_screen(ParkedScreen(waiting), self._resume)
+
+    def _resume(self, index: int | None) -> None:
+        if index is None:
+            return
+        self.basket = self.till.parked.resume(index)
+        self.notify("parked basket resumed")
+        self._show()
+
+    def action_reprint(self) -> None:
+        """Print what waits for the printer; with nothing waiting, a copy of a receipt (by
+        default the last one; never opens the drawer)."""
+        if self.session.printing.queue.pending():
+            self.till.print_in_background("waiting prints", self.session.retry_printing)
+            return
+        last = self.session.last_sale
+        self.app.push_screen(
+            PromptScreen(
+                "Reprint which receipt? Number or QR", value=last.receipt_no if last else ""
+            ),
+            self._reprint,
+        )
+
+    def _reprint(self, reference: str | None) -> None:
+        if not reference:
+            return
+        try:
+            sale = self.session.local_sale(reference)
+        except ERRORS as exc:
+            self.notify(problem(exc), severity="error")
+            return
+        self.till.print_in_background(f"copy {sale.receipt_no}", self.session.print_copy, sale)
+
+    # --- returns, pickups, shift ----------------------------------------------------------
+
+    def action_return_items(self) -> None:
+        self.app.push_screen(ReturnScreen(), self._returned)
+
+    def _returned(self, ret: Return | None) -> None:
+        if ret is None:
+            return
+        self.till.print_in_background(f"return {ret.id[:8]}", self.session.print_return, ret)
+        refunds = ", ".join(f"{r.method} {self.till.money(r.amount)}" for r in ret.refunds)
+        self.notify(f"give back {refunds}", title=f"REFUND {self.till.money(ret.total)}")
+        self._show()
+
+    def action_handover(self) -> None:
+        self.app.push_screen(HandoverScreen(), self._handed_over)
+
+    def _handed_over(self, order: Order | None) -> None:
+        if order is not None:
+            who = order.customer.get("name", "")
+            self.notify(f"order {order.id[:8]} handed over to {who}")
+
+    def action_sign_out(self) -> None:
+        if self.basket.lines:
+            self.notify("pay, park or void the basket first", severity="warning")
+            return
+        self.till.sign_out()
+
+    def action_close_shift(self) -> None:
+        if self.basket.lines:
+            self.notify("pay, park or void the basket first", severity="warning")
+            return
+        self.app.push_screen(
+            PromptScreen("Close the shift: counted cash in the drawer", placeholder="0.00"),
+            self._counted,
+        )
+
+    def _counted(self, counted: str | None) -> None:
+        if counted is None:
+            return
+        try:
+            report = self.session.close_shift(parse_money(counted, self.session.currency))
+        except ERRORS as exc:
+            self.notify(problem(exc), severity="error")
+            return
+        self.till.print_in_background("Z report", self.session.print_z_report, report)
+        self.till.show_z_report(report)
+
+    def _show(self) -> None:
+        last_sale = self.session.last_sale
+        self.query_one(BasketView).show(self.basket, last_sale)
+        self.query_one(TotalsPanel).show(self.basket, self.last_line, last_sale)
+        self.till.refresh_status()
 
 
 class PosApp(App[None]):
     CSS_PATH = "pos.tcss"
     TITLE = "Omnistore POS"
-    ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     def __init__(
         self,
@@ -52,10 +388,15 @@ class PosApp(App[None]):
         super().__init__()
         self.session = session
         self.scanner = scanner
-        self.parked = ParkedBaskets(session.data_dir / "parked_baskets.json")
+        self.parked = ParkedBaskets(session.data_dir / f"parked-{session.register}.json")
         self.wedge = WedgeDetector()
         self.autologin = (user, pin) if user and pin else None
         self._stop = threading.Event()
+
+    def money(self, amount: int) -> str:
+        from shared.money import format_money
+
+        return format_money(amount, self.session.currency)
 
     def on_mount(self) -> None:
         self.push_screen(LoginScreen())
@@ -65,8 +406,8 @@ class PosApp(App[None]):
         if self.autologin:
             try:
                 self.session.sign_in(*self.autologin)
-            except OmnistoreError as exc:
-                self.notify(exc.message, severity="error")
+            except ERRORS as exc:
+                self.notify(problem(exc), severity="error")
             else:
                 self.signed_in()
 
@@ -81,40 +422,74 @@ class PosApp(App[None]):
         """After sign-in: open a shift with a float if the register has none, then sell."""
         if self.session.current_shift() is None:
             self.push_screen(
-                PromptScreen("Open the shift: cash float in the drawer", value="100.00"),
+                PromptScreen(
+                    "Open the shift: cash float in the drawer",
+                    value="100.00",
+                    hint=f"Signed in as {self.session.who.name}. Count the float, then Enter.",
+                ),
                 self._float,
             )
         else:
             self.switch_screen(SaleScreen())
 
     def _float(self, amount: str | None) -> None:
+        if amount is None:
+            self.sign_out()
+            return
         try:
-            self.session.open_shift(parse_money(amount or "0", self.session.config.currency))
-        except (OmnistoreError, ValueError) as exc:
-            self.notify(getattr(exc, "message", str(exc)), severity="error")
+            self.session.open_shift(parse_money(amount or "0", self.session.currency))
+        except ERRORS as exc:
+            self.notify(problem(exc), severity="error")
             self.signed_in()
             return
         self.switch_screen(SaleScreen())
 
     def show_z_report(self, report: ZReport) -> None:
-        """Show the printed Z report, then sign the cashier out."""
+        """Show the Z report (it is printing meanwhile), then sign the cashier out."""
         self.push_screen(
-            MessageScreen("Z report — shift closed", z_text(report, self.session.config.currency)),
-            lambda _: self._sign_out(),
+            MessageScreen("Z report — shift closed", z_text(report, self.session.currency)),
+            lambda _: self.sign_out(),
         )
 
-    def _sign_out(self) -> None:
-        self.session.actor = None
+    def sign_out(self) -> None:
+        self.session.sign_out()
         self.switch_screen(LoginScreen())
+
+    # --- printing off the UI thread ------------------------------------------------------
+
+    def print_in_background(self, name: str, job: Callable[..., bool], *args: Any) -> None:
+        """A slow or dead printer must never freeze the till: print on a worker thread;
+        the print queue keeps what fails and the status bar shows it."""
+
+        def run() -> None:
+            try:
+                printed = job(*args)
+            except Exception:  # the queue catches printer errors; anything else is a bug
+                printed = False
+            self.post_message(PrintDone(name, printed))
+
+        self.run_worker(run, thread=True, group="print", name=name)
+
+    @on(PrintDone)
+    def _printed(self, message: PrintDone) -> None:
+        if not message.printed:
+            queue = self.session.printing.queue
+            self.notify(
+                f"{message.name}: {queue.last_error or 'waiting'} — F9 prints it later",
+                title=f"printer {queue.state}",
+                severity="warning",
+                timeout=8,
+            )
+        self.refresh_status()
 
     # --- status --------------------------------------------------------------------------
 
     def refresh_status(self) -> None:
-        who = self.session.actor.name if self.session.actor else ""
-        shift_open = self.session.current_shift() is not None if who else False
+        actor = self.session.actor
+        shift_open = actor is not None and self.session.current_shift() is not None
         status = self.session.status()
         for bar in self.screen.query(StatusBar):
-            bar.show(status, self.session.clock(), who, shift_open)
+            bar.show(status, self.session.clock(), actor.name if actor else "", shift_open)
 
     # --- scanners ------------------------------------------------------------------------
 
@@ -126,61 +501,34 @@ class PosApp(App[None]):
                 self.post_message(Scanned(code))
 
     def on_key(self, event: events.Key) -> None:
-        """Keyboard-wedge scans typed while the entry field is not focused still sell."""
+        """A keyboard-wedge scan typed while no entry field has the focus still counts."""
         char = "\r" if event.key == "enter" else (event.character or "")
         code = self.wedge.feed(char, time.monotonic()) if char else None
-        if code is not None and not isinstance(self.focused, _entry_types()):
+        if code is not None and not isinstance(self.focused, Input):
             self.post_message(Scanned(code))
 
-    def on_scanned(self, message: Scanned) -> None:
+    @on(Scanned)
+    async def _scanned(self, message: Scanned) -> None:
+        """The sale screen sells it; a dialog with an entry field takes it as typed."""
         screen = self.screen
         if isinstance(screen, SaleScreen):
             screen.add(message.code)
-        else:
-            focused = self.focused
-            if focused is not None and hasattr(focused, "value"):
-                focused.value = message.code
+        elif isinstance(self.focused, Input):
+            self.focused.value = message.code
+            await self.focused.action_submit()
 
     # --- command palette -----------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every key of the current screen, by name, beside Textual's own commands."""
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.show:
+                yield SystemCommand(
+                    f"{binding.description} ({key_name(binding.key)})",
+                    binding.tooltip or binding.description,
+                    partial(screen.run_action, binding.action),
+                )
         yield from super().get_system_commands(screen)
-        if isinstance(screen, SaleScreen):
-            for binding in screen.BINDINGS:
-                if isinstance(binding, Binding):
-                    yield SystemCommand(
-                        f"{binding.description} ({binding.key.upper()})",
-                        f"till: {binding.description.lower()}",
-                        partial(screen.run_action, binding.action),
-                    )
-
-
-def _entry_types() -> tuple[type, ...]:
-    from textual.widgets import Input
-
-    return (Input,)
-
-
-def z_text(report: ZReport, currency: str) -> str:
-    """The Z report as shown on screen (the printer gets the same figures)."""
-    money = lambda amount: format_money(amount or 0, currency)  # noqa: E731
-    tenders = "\n".join(f"  {t.method:<8} {money(t.amount):>14}" for t in report.tenders)
-    vat = "\n".join(
-        f"  {v.rate_bp / 100:>5g}%  net {money(v.net):>12}  VAT {money(v.vat):>12}"
-        for v in report.vat
-    )
-    return (
-        f"Register {report.register} · {report.cashier}\n"
-        f"Sales    {report.sales_count:>4}  {money(report.sales_total):>14}\n"
-        f"Returns  {report.returns_count:>4}  {money(report.returns_total):>14}\n"
-        f"Voids    {report.voids_count:>4}  {money(report.voids_total):>14}\n"
-        f"Net            {money(report.net_total):>14}\n"
-        f"Tenders\n{tenders}\nVAT\n{vat}\n"
-        f"Float          {money(report.float_amount):>14}\n"
-        f"Expected cash  {money(report.expected_cash):>14}\n"
-        f"Counted cash   {money(report.counted_cash):>14}\n"
-        f"Difference     {money(report.difference):>14}"
-    )
 
 
 def make_app(
@@ -199,7 +547,11 @@ def make_app(
 
 
 def run_pos(
-    data_dir: Path, user: str | None = None, pin: str | None = None, scanner: Scanner | None = None
+    data_dir: Path,
+    user: str | None = None,
+    pin: str | None = None,
+    scanner: Scanner | None = None,
+    register: str = "1",
 ) -> None:
     """Run the till in this terminal (the demo signs in as its cashier)."""
-    make_app(data_dir, scanner=scanner, user=user, pin=pin).run()
+    make_app(data_dir, scanner=scanner, user=user, pin=pin, register=register).run()

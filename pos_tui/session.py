@@ -3,25 +3,29 @@ printer queue and the status, for the signed-in cashier on this register."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from edge import catalog, node, orders, returns, sales, shifts, staff, stock, voids
+from sqlite_utils import Database
+
+from edge import catalog, node, returns, sales, shifts, staff, stock, voids
 from edge.printing import Printing
 from edge.staff import Actor
 from edge.status import sync_status
 from edge.storage.db import open_db
 from edge.sync.lookup import cloud_sale_lookup
+from hardware.print_queue import PrintJob
+from hardware.receipt import parse_receipt_qr, print_sale_receipt
 from pos_tui.basket import Basket, BasketLine, parse_entry
+from pos_tui.pickup import PickupDesk, open_desk
 from shared.clock import utc_now
 from shared.errors import NotFound, OmnistoreError
 from shared.ids import new_id
 from shared.models import (
-    CollectIn,
-    Order,
     PaymentIn,
     Product,
     RefundIn,
@@ -65,12 +69,21 @@ class PosSession:
         self.register = register
         self.actor: Actor | None = None
         self.last_sale: Sale | None = None
+        self.pickups: PickupDesk | None = open_desk(self.db, self.config)
+
+    @property
+    def currency(self) -> str:
+        return self.config.currency
 
     # --- staff and shifts ----------------------------------------------------------------
 
     def sign_in(self, name: str, pin: str) -> Actor:
         _, self.actor, _ = staff.sign_in(self.db, name, pin, self.register)
         return self.actor
+
+    def sign_out(self) -> None:
+        self.actor = None
+        self.last_sale = None
 
     def current_shift(self) -> ZReport | None:
         try:
@@ -84,14 +97,14 @@ class PosSession:
         )
 
     def close_shift(self, counted: int) -> ZReport:
+        """Close with the counted cash; the Z report goes to the printer queue (see
+        `print_z_report`) and to the screen."""
         shift = self.current_shift()
         if shift is None:
             raise NotFound("no_open_shift", "there is no open shift on this register")
-        report = shifts.close_shift(
+        return shifts.close_shift(
             self.db, self.config, shift.shift_id, ShiftCloseIn(counted=counted)
         )
-        self.printing.z_report(report)
-        return report
 
     def check_manager(self, pin: str | None) -> str:
         return staff.require_manager(self.db, self.who, pin)
@@ -105,9 +118,24 @@ class PosSession:
             found = catalog.lookup_barcode(self.db, code)
             product, price, barcode = found.product, found.unit_price, found.barcode
         else:
-            product = catalog.get(self.db, code)
+            product = self._product(code)
             price, barcode = product.price, None
         return BasketLine(product.sku, product.name, qty, price, product.vat_rate_bp, barcode)
+
+    def _product(self, sku: str) -> Product:
+        """By SKU as typed, else in capitals (SKUs are usually upper case)."""
+        try:
+            return catalog.get(self.db, sku)
+        except NotFound:
+            if sku == sku.upper():
+                raise
+            return catalog.get(self.db, sku.upper())
+
+    def product_name(self, sku: str) -> str:
+        try:
+            return catalog.get(self.db, sku).name
+        except NotFound:
+            return sku
 
     def price_check(self, entry: str) -> tuple[BasketLine, stock.Level]:
         line = self.resolve(entry)
@@ -133,38 +161,68 @@ class PosSession:
         return []
 
     def pay(self, basket: Basket, payments: list[PaymentIn]) -> Sale:
-        """Commit once (the basket's id is the idempotency key), then print."""
+        """Commit once: the basket's id is the idempotency key, so a retry after an error
+        answers the same sale. Printing is the caller's next step (`print_sale`)."""
         sale, _ = sales.record_sale(self.db, self.config, self.who, basket.to_sale(payments))
         self.last_sale = sale
-        self.printing.sale(sale)
         return sale
 
-    def void_last_sale(self, manager_pin: str | None, reason: str) -> Sale:
-        if self.last_sale is None:
-            raise NotFound("no_sale", "no sale on this till yet")
+    # --- printing (slow devices: the app calls these on a worker thread) ------------------
+
+    def print_sale(self, sale: Sale) -> bool:
+        """The receipt; the drawer opens when cash was taken."""
+        return self.printing.sale(sale)
+
+    def print_return(self, ret: Return) -> bool:
+        return self.printing.refund(ret)
+
+    def print_z_report(self, report: ZReport) -> bool:
+        return self.printing.z_report(report)
+
+    def print_copy(self, sale: Sale) -> bool:
+        """A copy of any receipt: never opens the drawer."""
+        config = self.config
+        return self.printing.queue.submit(
+            PrintJob(
+                f"copy {sale.receipt_no}",
+                lambda p: print_sale_receipt(
+                    p, sale, store_name=config.name, currency=config.currency, open_drawer=False
+                ),
+            )
+        )
+
+    def retry_printing(self) -> bool:
+        return self.printing.queue.retry()
+
+    # --- corrections ---------------------------------------------------------------------
+
+    def local_sale(self, reference: str) -> Sale:
+        """A sale of this node by receipt number or receipt QR (no cloud lookup)."""
+        return self._find(reference, remote=False).sale
+
+    def void_sale(self, reference: str, manager_pin: str | None, reason: str) -> Sale:
+        """Void a committed sale of this node, with a manager's PIN."""
+        sale = self.local_sale(reference)
         voids.void_sale(
             self.db,
             self.config,
             self.who,
-            self.last_sale.id,
+            sale.id,
             VoidIn(id=new_id(), manager_pin=manager_pin, reason=reason),
         )
-        self.last_sale = sales.get_sale(self.db, self.last_sale.id)
-        return self.last_sale
-
-    def reprint_last(self) -> bool:
-        return self.printing.queue.reprint_last()
+        voided = sales.get_sale(self.db, sale.id)
+        if self.last_sale is not None and self.last_sale.id == voided.id:
+            self.last_sale = voided
+        return voided
 
     # --- returns -------------------------------------------------------------------------
 
     def find_sale(self, reference: str) -> returns.KnownSale:
-        """A receipt number, or the receipt's QR (`OMNISTORE:SALE:<id>`)."""
-        from hardware.receipt import parse_receipt_qr
-
-        sale_id = parse_receipt_qr(reference)
-        receipt_no = None if sale_id else reference.strip()
-        lookup = cloud_sale_lookup(self.data_dir, self.db)
-        return returns.find_sale(self.db, sale_id, receipt_no, lookup)
+        """A receipt number, or the receipt's QR (`OMNISTORE:SALE:<id>`); a sale of another
+        store is asked of the cloud, which may be slow or unreachable (the message says so).
+        Safe on a worker thread: it uses a connection of its own."""
+        with self._own_db() as db:
+            return self._find(reference, remote=True, db=db)
 
     def refund(
         self,
@@ -172,26 +230,41 @@ class PosSession:
         lines: dict[str, int],
         refunds: list[RefundIn] | None,
         manager_pin: str | None = None,
+        return_id: str | None = None,
     ) -> Return:
+        """Record a return once (`return_id` makes a retry safe). A sale of another store
+        may be asked of the cloud again, so this too runs on a worker thread."""
         request = ReturnIn(
-            id=new_id(),
+            id=return_id or new_id(),
             sale_id=sale.id if sale else None,
             lines=[ReturnLineIn(sku=sku, qty=qty) for sku, qty in lines.items() if qty],
             refunds=refunds,
             manager_pin=manager_pin,
         )
-        lookup = cloud_sale_lookup(self.data_dir, self.db)
-        ret, _ = returns.record_return(self.db, self.config, self.who, request, lookup)
-        self.printing.refund(ret)
+        with self._own_db() as db:
+            lookup = cloud_sale_lookup(self.data_dir, db)
+            ret, _ = returns.record_return(db, self.config, self.who, request, lookup)
         return ret
 
-    # --- click-and-collect ---------------------------------------------------------------
+    @contextmanager
+    def _own_db(self) -> Iterator[Database]:
+        db = open_db(node.db_path(self.data_dir), migrate=False)
+        try:
+            yield db
+        finally:
+            db.close()
 
-    def ready_orders(self) -> list[Order]:
-        return orders.list_orders(self.db, "ready")
-
-    def hand_over(self, order_id: str, code: str) -> Order:
-        return orders.collect(self.db, self.config, order_id, CollectIn(pickup_code=code))
+    def _find(
+        self, reference: str, *, remote: bool, db: Database | None = None
+    ) -> returns.KnownSale:
+        db = db or self.db
+        reference = reference.strip()
+        if not reference:
+            raise NotFound("unknown_sale", "scan the receipt's QR or type its number")
+        sale_id = parse_receipt_qr(reference)
+        receipt_no = None if sale_id else reference
+        lookup = cloud_sale_lookup(self.data_dir, db) if remote else None
+        return returns.find_sale(db, sale_id, receipt_no, lookup)
 
     # --- status --------------------------------------------------------------------------
 

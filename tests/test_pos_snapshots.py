@@ -1,64 +1,130 @@
-"""SVG snapshots of the till's main screens at 80×24 (pytest-textual-snapshot). After an
-intended change of layout: `pytest tests/test_pos_snapshots.py --snapshot-update`."""
+"""SVG snapshots of the till's main screens (pytest-textual-snapshot), at 80×24 and on a
+larger terminal. The clock is fixed and nothing shown depends on ids or the time of day.
+After an intended change of layout: `pytest tests/test_pos_snapshots.py --snapshot-update`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from shared.barcodes import make_ean13
+from textual.widgets import Input
+
+from hardware.receipt import receipt_qr
 from tests.edge_fixtures import Node
 from tests.pos_fixtures import till
+from tests.test_pos_desk import receive_order
+from tests.test_pos_flows import BREAD, MILK, WINE
 
-MILK, WINE = make_ean13("400000000001"), make_ean13("400000000003")
+SMALL, LARGE = (80, 24), (120, 40)
+
+
+async def enter(pilot: Any, text: str) -> None:
+    focused = pilot.app.focused
+    assert isinstance(focused, Input)
+    focused.insert_text_at_cursor(text)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def signed_in(pilot: Any) -> None:
     for text in ("ana", "1234", ""):
-        for char in text:
-            await pilot.press(char)
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter(pilot, text)
 
 
 async def with_basket(pilot: Any) -> None:
     await signed_in(pilot)
-    for text in (f"2*{MILK}", WINE):
-        for char in text:
-            await pilot.press(char)
-        await pilot.press("enter")
+    for text in (f"2*{MILK}", WINE, BREAD):
+        await enter(pilot, text)
+
+
+async def after_a_sale(pilot: Any) -> None:
+    await with_basket(pilot)
+    await pilot.press("f10")
+    await enter(pilot, "20")
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
 def test_login_screen(lane_node: Node, snap_compare: Any) -> None:
     app, _ = till(lane_node)
-    assert snap_compare(app, terminal_size=(80, 24))
+    assert snap_compare(app, terminal_size=SMALL)
 
 
 def test_sale_screen_with_a_basket(lane_node: Node, snap_compare: Any) -> None:
     app, _ = till(lane_node)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=with_basket)
+    assert snap_compare(app, terminal_size=SMALL, run_before=with_basket)
 
 
-def test_payment_screen(lane_node: Node, snap_compare: Any) -> None:
+def test_sale_screen_on_a_large_terminal(lane_node: Node, snap_compare: Any) -> None:
+    app, _ = till(lane_node)
+    assert snap_compare(app, terminal_size=LARGE, run_before=with_basket)
+
+
+def test_payment_screen_split_tender(lane_node: Node, snap_compare: Any) -> None:
     app, _ = till(lane_node)
 
     async def paying(pilot: Any) -> None:
         await with_basket(pilot)
         await pilot.press("f10")
+        pilot.app.focused.insert_text_at_cursor("5")
+        await pilot.press("f4")
+        await pilot.pause()
 
-    assert snap_compare(app, terminal_size=(80, 24), run_before=paying)
+    assert snap_compare(app, terminal_size=SMALL, run_before=paying)
 
 
-def test_return_screen(lane_node: Node, snap_compare: Any) -> None:
+def test_change_due_after_a_sale(lane_node: Node, snap_compare: Any) -> None:
+    app, _ = till(lane_node)
+    assert snap_compare(app, terminal_size=LARGE, run_before=after_a_sale)
+
+
+def test_return_screen_with_a_receipt(lane_node: Node, snap_compare: Any) -> None:
     app, _ = till(lane_node)
 
     async def returning(pilot: Any) -> None:
-        await signed_in(pilot)
+        await after_a_sale(pilot)
         await pilot.press("f6")
+        await enter(pilot, receipt_qr(pilot.app.session.last_sale.id))
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await enter(pilot, f"1*{MILK}")
+        pilot.app.clear_notifications()
+        await pilot.pause()
 
-    assert snap_compare(app, terminal_size=(80, 24), run_before=returning)
+    assert snap_compare(app, terminal_size=SMALL, run_before=returning)
 
 
-def test_sale_screen_on_a_large_terminal(lane_node: Node, snap_compare: Any) -> None:
+def test_handover_screen(lane_node: Node, snap_compare: Any) -> None:
     app, _ = till(lane_node)
-    assert snap_compare(app, terminal_size=(120, 40), run_before=with_basket)
+    receive_order(app.session, "MILK", 2)
+
+    async def handing_over(pilot: Any) -> None:
+        await signed_in(pilot)
+        await pilot.press("f7")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=handing_over)
+
+
+def test_z_report(lane_node: Node, snap_compare: Any) -> None:
+    app, _ = till(lane_node)
+
+    async def closing(pilot: Any) -> None:
+        await after_a_sale(pilot)
+        await pilot.press("f12")
+        await enter(pilot, "115.10")
+        await pilot.app.workers.wait_for_complete()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=closing)
+
+
+def test_help_screen(lane_node: Node, snap_compare: Any) -> None:
+    app, _ = till(lane_node)
+
+    async def helping(pilot: Any) -> None:
+        await signed_in(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=helping)

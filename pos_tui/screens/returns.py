@@ -1,149 +1,257 @@
-"""Returns: by receipt number or by scanning the receipt's QR, partial, with refund tenders;
-without a receipt only with a manager's PIN."""
+"""Returns: by receipt number or by scanning the receipt's QR, partial, with refund tenders
+(split like payments); without a receipt only with a manager's PIN. Finding a sale of
+another store asks the cloud, so lookups and the commit run on a worker thread."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 
 from edge.returns import KnownSale
 from pos_tui.basket import parse_entry
+from pos_tui.screens.base import TillModal
 from pos_tui.screens.prompt import PromptScreen
 from shared.errors import OmnistoreError
-from shared.models import RefundIn, Return
-from shared.money import format_money, round_half_up
+from shared.ids import new_id
+from shared.models import RefundIn, Return, TenderMethod
+from shared.money import parse_money, round_half_up
 
 
-class ReturnScreen(ModalScreen[Return | None]):
-    """First the receipt (number or QR), then what comes back (`2*SKU` or a scan), then F10."""
+class ReturnScreen(TillModal[Return | None]):
+    """First the receipt (number or QR), then what comes back (`2*code`, a scan, or F6 for
+    everything left), then the refund: F10 to the sale's tender, or F2/F3/F4 per tender."""
 
     BINDINGS = [
         Binding("f5", "no_receipt", "No receipt"),
+        Binding("f6", "everything", "All items"),
         Binding("f10", "refund", "Refund"),
-        Binding("f11", "refund_cash", "Refund cash"),
+        Binding("f2", "tender('cash')", "Cash"),
+        Binding("f3", "tender('card')", "Card"),
+        Binding("f4", "tender('voucher')", "Voucher"),
         Binding("escape", "cancel", "Back"),
     ]
+    DIALOG_CLASSES = "dialog wide"
 
-    def __init__(self) -> None:
+    def __init__(self, reference: str = "") -> None:
         super().__init__()
+        self.reference = reference  # a receipt QR scanned on the sale screen
         self.known: KnownSale | None = None
         self.no_receipt_pin: str | None = None
         self.wanted: Counter[str] = Counter()
+        self.refunds: list[RefundIn] = []
+        self.return_id = new_id()  # one per return: a retried commit cannot refund twice
+        self.busy = False
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Label(
-                "Return — scan the receipt QR or type its number",
-                classes="dialog-title",
-                id="title",
-            )
-            yield Input(id="entry", placeholder="receipt number, QR, then items")
-            yield Label("", id="sale")
-            yield Label("", id="wanted")
-            yield Label("", id="error", classes="error")
-        yield Footer(compact=True, show_command_palette=False)
+    def compose_dialog(self) -> ComposeResult:
+        yield Label("Return — scan the receipt QR or type its number", classes="dialog-title")
+        table: DataTable[str] = DataTable(id="lines", cursor_type="row", show_cursor=False)
+        table.add_columns("Item", "Sold", "Returned", "Now", "Refund")
+        yield table
+        yield Label("", id="sale")
+        yield Input(id="entry", placeholder="receipt number or QR")
+        yield Label("", id="error", classes="error")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#lines", DataTable).display = False
+        self.query_one("#entry", Input).focus()
+        if self.reference:
+            self.busy = True
+            self._error("looking up the receipt…")
+            self._look_up(self.reference)
 
     @property
-    def session(self):  # type: ignore[no-untyped-def]
-        return self.app.session  # type: ignore[attr-defined]
+    def started(self) -> bool:
+        return self.known is not None or self.no_receipt_pin is not None
+
+    # --- input ---------------------------------------------------------------------------
 
     @on(Input.Submitted, "#entry")
     def _entry(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         event.input.value = ""
-        if not text:
+        if not text or self.busy:
+            return
+        if not self.started:
+            self._error("looking up the receipt…")
+            self.busy = True
+            self._look_up(text)
             return
         try:
-            if self.known is None and self.no_receipt_pin is None:
-                self.known = self.session.find_sale(text)
-            else:
-                qty, code = parse_entry(text)
-                self.wanted[self.session.resolve(code).sku] += qty
+            qty, code = parse_entry(text)
+            sku = self.session.resolve(code).sku
         except (OmnistoreError, ValueError) as exc:
             self._error(getattr(exc, "message", str(exc)))
             return
+        if self.known is not None and self._left(sku) < self.wanted[sku] + qty:
+            self._error(f"{sku}: only {self._left(sku)} left to return on this receipt")
+            return
+        self.wanted[sku] += qty
+        self._error("")
         self._show()
 
+    @work(thread=True, exclusive=True, group="return")
+    def _look_up(self, text: str) -> None:
+        try:
+            known = self.session.find_sale(text)
+        except (OmnistoreError, ValueError) as exc:
+            self.app.call_from_thread(self._not_found, getattr(exc, "message", str(exc)))
+            return
+        self.app.call_from_thread(self._found, known)
+
+    def _found(self, known: KnownSale) -> None:
+        self.busy = False
+        if known.sale.voided:
+            self._error(f"sale {known.sale.receipt_no} was voided: nothing to return")
+            return
+        self.known = known
+        self._error("")
+        self._show()
+
+    def _not_found(self, message: str) -> None:
+        self.busy = False
+        self._error(message)
+
     def action_no_receipt(self) -> None:
+        if self.known is not None:
+            self._error("this return has a receipt")
+            return
+
         def chosen(pin: str | None) -> None:
             if pin:
+                try:
+                    self.session.check_manager(pin)
+                except (OmnistoreError, ValueError) as exc:
+                    self._error(getattr(exc, "message", str(exc)))
+                    return
                 self.no_receipt_pin = pin
-                self.known = None
+                self._error("")
                 self._show()
 
         self.app.push_screen(
             PromptScreen("Manager PIN for a return without receipt", password=True), chosen
         )
 
-    def action_refund(self, method: str | None = None) -> None:
+    def action_everything(self) -> None:
+        if self.known is None:
+            self._error("everything left on a receipt: find the receipt first")
+            return
+        for line in self.known.sale.lines:
+            self.wanted[line.sku] = self._left(line.sku)
+        self._show()
+
+    # --- refund --------------------------------------------------------------------------
+
+    def action_tender(self, method: TenderMethod) -> None:
+        """Refund part (typed amount) or the rest of what is due in this tender."""
+        if not self._ready():
+            return
+        text = self.query_one("#entry", Input).value.strip()
+        rest = self.due() - sum(r.amount for r in self.refunds)
+        try:
+            amount = parse_money(text, self.session.currency) if text else rest
+        except ValueError as exc:
+            self._error(str(exc))
+            return
+        if not 0 < amount <= rest:
+            self._error(f"a refund tender is between 0 and {self.money(rest)}")
+            return
+        self.query_one("#entry", Input).value = ""
+        self.refunds.append(RefundIn(method=method, amount=amount))
+        if amount == rest:
+            self._commit(self.refunds)
+        else:
+            self._show()
+
+    def action_refund(self) -> None:
+        """Everything due back in the sale's own tender (cash without a receipt)."""
+        if self._ready():
+            self._commit(self.refunds or None)
+
+    def _ready(self) -> bool:
+        if self.busy:
+            return False
         if not self.wanted:
             self._error("scan or type what comes back first")
-            return
-        try:
-            sale = self.known.sale if self.known else None
-            refunds = None
-            if method is not None:
-                due = self._due()
-                refunds = [RefundIn(method=method, amount=due)] if due else None  # type: ignore[arg-type]
-            ret = self.session.refund(sale, dict(self.wanted), refunds, self.no_receipt_pin)
-        except OmnistoreError as exc:
-            self._error(exc.message)
-            return
-        self.dismiss(ret)
+            return False
+        return True
 
-    def action_refund_cash(self) -> None:
-        self.action_refund("cash")
+    def _commit(self, refunds: list[RefundIn] | None) -> None:
+        self.busy = True
+        self._error("recording the return…")
+        self._record(refunds)
+
+    @work(thread=True, exclusive=True, group="return")
+    def _record(self, refunds: list[RefundIn] | None) -> None:
+        sale = self.known.sale if self.known else None
+        try:
+            ret = self.session.refund(
+                sale, dict(self.wanted), refunds, self.no_receipt_pin, self.return_id
+            )
+        except (OmnistoreError, ValueError) as exc:
+            self.app.call_from_thread(self._failed, getattr(exc, "message", str(exc)))
+            return
+        self.app.call_from_thread(self.dismiss, ret)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.refunds = []
+        self._error(message)
+        self._show()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.busy:
+            self.dismiss(None)
 
-    def _due(self) -> int:
+    # --- figures -------------------------------------------------------------------------
+
+    def _left(self, sku: str) -> int:
+        assert self.known is not None
+        sold = sum(line.qty for line in self.known.sale.lines if line.sku == sku)
+        return sold - self.known.returned.get(sku, 0)
+
+    def _line_due(self, sku: str, qty: int) -> int:
+        """As the edge computes it: the price paid, pro rata, half-up; today's price
+        without a receipt."""
         if self.known is None:
-            return sum(
-                self.session.resolve(sku).unit_price * qty for sku, qty in self.wanted.items()
-            )
-        total = 0
-        for sku, qty in self.wanted.items():
-            sold = [line for line in self.known.sale.lines if line.sku == sku]
-            sold_qty = sum(line.qty for line in sold)
-            if sold_qty:
-                total += round_half_up(sum(line.total for line in sold) * qty, sold_qty)
-        return total
+            return self.session.resolve(sku).unit_price * qty
+        sold = [line for line in self.known.sale.lines if line.sku == sku]
+        sold_qty = sum(line.qty for line in sold)
+        return round_half_up(sum(line.total for line in sold) * qty, sold_qty) if sold_qty else 0
 
-    def _show(self) -> None:
-        money = lambda amount: format_money(amount, self.session.config.currency)  # noqa: E731
-        if self.known is not None:
-            sale = self.known.sale
-            rows = [
-                f"{line.qty} x {line.name} {money(line.total)}"
-                + (
-                    f" (returned {self.known.returned[line.sku]})"
-                    if self.known.returned.get(line.sku)
-                    else ""
-                )
-                for line in sale.lines
-            ]
-            self.query_one("#sale", Label).update(
-                f"Receipt {sale.receipt_no} · {money(sale.total)}\n" + "\n".join(rows)
-            )
-        elif self.no_receipt_pin:
-            self.query_one("#sale", Label).update("Without receipt: refund at today's price")
-        self.query_one("#wanted", Label).update(
-            "Returning: "
-            + ", ".join(f"{qty} x {sku}" for sku, qty in self.wanted.items())
-            + (
-                f" = {money(self._due())}   F10 refund to the original tender · F11 cash"
-                if self.wanted
-                else ""
-            )
-        )
-        self._error("")
+    def due(self) -> int:
+        return sum(self._line_due(sku, qty) for sku, qty in self.wanted.items() if qty)
 
     def _error(self, text: str) -> None:
         self.query_one("#error", Label).update(text)
+
+    def _show(self) -> None:
+        table = self.query_one("#lines", DataTable)
+        table.clear()
+        table.display = True
+        entry = self.query_one("#entry", Input)
+        entry.placeholder = "item to return: scan, SKU or 2*code; an amount before F2/F3/F4"
+        if self.known is not None:
+            sale = self.known.sale
+            for line in sale.lines:
+                now = self.wanted.get(line.sku, 0)
+                table.add_row(
+                    line.name[:30],
+                    str(line.qty),
+                    str(self.known.returned.get(line.sku, 0)),
+                    str(now or ""),
+                    self.money(self._line_due(line.sku, now)) if now else "",
+                )
+            heading = f"Receipt {sale.receipt_no} · {sale.store} · paid {self.money(sale.total)}"
+        else:
+            for sku, qty in self.wanted.items():
+                table.add_row(sku, "-", "-", str(qty), self.money(self._line_due(sku, qty)))
+            heading = "Without receipt (manager approved): refund at today's price"
+        given = "".join(f" · {r.method} {self.money(r.amount)}" for r in self.refunds)
+        self.query_one("#sale", Label).update(
+            f"{heading}\n[b]Refund due {self.money(self.due())}[/b]{given}"
+        )

@@ -1,4 +1,5 @@
-"""The basket on screen: one row per line, and the running subtotal with VAT per rate."""
+"""The basket on screen: one row per line, and below it the running subtotal with VAT per
+rate (or, between customers, the last sale's change)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,12 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from pos_tui.basket import Basket
+from shared.models import Sale
 from shared.money import format_money
 
 
 class BasketView(Vertical):
     """Lines table on top, totals below."""
-
-    DEFAULT_CSS = """
-    BasketView { height: 1fr; }
-    BasketView DataTable { height: 1fr; }
-    BasketView #totals { dock: bottom; height: auto; padding: 0 1; background: $boost;
-                         text-style: bold; }
-    """
 
     def __init__(self, currency: str) -> None:
         super().__init__()
@@ -26,29 +21,42 @@ class BasketView(Vertical):
 
     def compose(self) -> ComposeResult:
         table: DataTable[str] = DataTable(id="lines", cursor_type="row", zebra_stripes=True)
-        table.add_columns("#", "Item", "Qty", "Price", "Total")
+        table.add_column("#", width=3, key="n")
+        table.add_column("Item", width=30, key="item")
+        table.add_column("Qty", width=6, key="qty")
+        table.add_column("Price", width=13, key="price")
+        table.add_column("Total", width=14, key="total")
         yield table
         yield Static(id="totals")
 
-    def show(self, basket: Basket) -> None:
+    def show(self, basket: Basket, last_sale: Sale | None = None) -> None:
         table = self.query_one("#lines", DataTable)
         table.clear()
         money = self._money
         for n, line in enumerate(basket.lines, 1):
             table.add_row(
                 str(n),
-                line.name[:40],
-                str(line.qty),
-                money(line.unit_price),
-                money(line.total),
+                line.name[:30],
+                f"{line.qty:>6}",
+                f"{money(line.unit_price):>13}",
+                f"{money(line.total):>14}",
                 key=str(n - 1),
             )
         if basket.lines:
             table.move_cursor(row=len(basket.lines) - 1)
+        self.query_one("#totals", Static).update(self.totals_text(basket, last_sale))
+
+    def totals_text(self, basket: Basket, last_sale: Sale | None) -> str:
+        money = self._money
+        if not basket.lines and last_sale is not None:
+            paid = sum(p.amount for p in last_sale.payments)
+            return (
+                f"Last sale {last_sale.receipt_no} · total {money(last_sale.total)} · "
+                f"paid {money(paid)} · [b reverse] CHANGE {money(last_sale.change)} [/]"
+            )
         vat = "  ".join(f"VAT {v.rate_bp / 100:g}% {money(v.vat)}" for v in basket.vat())
-        self.query_one("#totals", Static).update(
-            f"[b]TOTAL {money(basket.total)}[/b]   {len(basket.lines)} lines   {vat}"
-        )
+        units = sum(line.qty for line in basket.lines)
+        return f"[b]TOTAL {money(basket.total)}[/b]   {units} items   {vat}"
 
     def selected_index(self) -> int | None:
         table = self.query_one("#lines", DataTable)

@@ -22,7 +22,9 @@ def describe(status: dict[str, Any], now: datetime, cashier: str, shift_open: bo
         synced = "never synced"
     printer = status.get("printer", "ok")
     waiting = status.get("print_pending", 0)
-    printer_text = "printer ok" if printer == "ok" else f"[b red]printer {printer}[/]"
+    printer_text = (
+        "printer ok" if printer == "ok" else f"[b red]printer {printer.replace('_', ' ')}[/]"
+    )
     if waiting:
         printer_text += f" ({waiting} waiting)"
     rejected = f" · [b red]{status['rejected']} rejected[/]" if status.get("rejected") else ""
@@ -35,8 +37,6 @@ def describe(status: dict[str, Any], now: datetime, cashier: str, shift_open: bo
 
 class StatusBar(Static):
     """Docked at the top of every till screen."""
-
-    DEFAULT_CSS = "StatusBar { dock: top; height: 1; background: $panel; padding: 0 1; }"
 
     def show(self, status: dict[str, Any], now: datetime, cashier: str, shift_open: bool) -> None:
         self.update(describe(status, now, cashier, shift_open))
