@@ -8,9 +8,9 @@ from typing import Any
 from flask import Flask
 
 from cloud.api import exceptions, health, openapi, orders, products, sales, stock, stores, sync
-from cloud.api.errors import register_error_handlers
 from cloud.storage.engine import make_engine, migrate
-from shared.api import MAX_BODY_BYTES
+from httpshell.body import MAX_BODY_BYTES
+from httpshell.errors import register_error_handlers
 
 BLUEPRINTS = (health, products, stock, sales, stores, exceptions, orders, sync, openapi)
 
@@ -32,7 +32,7 @@ def create_app(
     if run_migrations:
         migrate(engine)
     app.extensions["omnistore_engine"] = engine
-    register_error_handlers(app)
+    register_error_handlers(app, "omnistore.cloud")
     for module in BLUEPRINTS:
         app.register_blueprint(module.bp)
     return app

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from edge.storage import catalog as rows
 from shared.barcodes import BarcodeError, normalize, parse_variable_measure
 from shared.errors import BadRequest, NotFound
-from shared.models import Product
+from shared.models import PricedProduct, Product
 from shared.money import round_half_up
 
 
@@ -68,3 +68,9 @@ def _measured_price(product: Product, kind: str, value: int) -> int:
     if kind == "price":
         return value
     return round_half_up(product.price * value, 1000)
+
+
+def priced(db: Database, barcode: str) -> PricedProduct:
+    """A product by barcode with the price this barcode means."""
+    found = lookup_barcode(db, barcode)
+    return PricedProduct(**found.product.model_dump(), unit_price=found.unit_price)

@@ -13,7 +13,7 @@ from edge.sales import request_hash
 from edge.storage import state
 from edge.storage.db import write
 from shared.errors import idempotency_conflict
-from shared.models import MovementEvent, StockCountIn, StockMovement
+from shared.models import CountOut, MovementEvent, StockCountIn, StockMovement
 
 _SEEN = "count:"
 
@@ -55,3 +55,11 @@ def record_count(
             )
         state.put(db, _SEEN + request.id, digest)
     return (made[0] if made else None), True
+
+
+def count(
+    db: Database, config: NodeConfig, sku: str, request: StockCountIn
+) -> tuple[CountOut, bool]:
+    """Record a count and answer the level it left (the correcting movement, if any)."""
+    movement, is_new = record_count(db, config, sku, request)
+    return CountOut(sku=sku, on_hand=stock.level(db, sku).on_hand, movement=movement), is_new

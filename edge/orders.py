@@ -126,14 +126,19 @@ def collect(db: Database, config: NodeConfig, order_id: str, request: CollectIn)
     """Hand over against the pickup code: single use, wrong guesses throttled per order."""
     now = time.time()
     key = f"order:{order_id}"
-    throttle.refuse_if_locked(db, key, now, f"too many wrong pickup codes for {order_id}")
     order = get(db, order_id)
     if order.status == "collected":
         raise Conflict("already_collected", f"order {order_id} was already handed over")
     if order.status != "ready":
         raise Conflict("not_ready", f"order {order_id} is {order.status}, not ready")
-    if not check_pickup_code(order.id, request.pickup_code, order.pickup_code_hash or ""):
-        throttle.record_failure(db, key, now)
+    message = f"too many wrong pickup codes for {order_id}"
+    if not throttle.guarded(
+        db,
+        key,
+        now,
+        message,
+        lambda: check_pickup_code(order.id, request.pickup_code, order.pickup_code_hash or ""),
+    ):
         raise Unprocessable("wrong_pickup_code", "that is not this order's pickup code")
     with write(db):
         order = _workable(db, order_id, ("ready",))

@@ -62,7 +62,7 @@ def record_return(
         return _replay(existing, digest, request.id)
     has_ref = request.sale_id is not None or request.receipt_no is not None
     known = find_sale(db, request.sale_id, request.receipt_no, remote) if has_ref else None
-    if known is None:
+    if known is None or _other_tender(request, known):
         require_manager(db, actor, request.manager_pin)
     with write(db):
         existing = rows.get_return(db, request.id)
@@ -160,6 +160,13 @@ def _unreferenced_line(db: Database, sku: str, qty: int) -> ReturnLine:
     )
 
 
+def _other_tender(request: ReturnIn, known: KnownSale) -> bool:
+    """A refund in a tender the sale was not paid with (card sale refunded in cash) needs a
+    manager: it is how money leaves a drawer unnoticed."""
+    paid_with = {payment.method for payment in known.sale.payments}
+    return any(refund.method not in paid_with for refund in request.refunds or [])
+
+
 def _refunds(request: ReturnIn, known: KnownSale | None, total: int) -> list[Payment]:
     """By default the money goes back in the sale's first tender (cash without a receipt)."""
     if request.refunds is not None:
@@ -167,3 +174,8 @@ def _refunds(request: ReturnIn, known: KnownSale | None, total: int) -> list[Pay
         return [Payment(method=r.method, amount=r.amount) for r in request.refunds]
     method = known.sale.payments[0].method if known is not None else "cash"
     return [Payment(method=method, amount=total)] if total else []
+
+
+def list_returns(db: Database, after: tuple[str, str] | None, limit: int) -> list[Return]:
+    """This node's returns in (occurred_at, id) order, after a page position."""
+    return rows.list_returns(db, after, limit)

@@ -113,3 +113,8 @@ def _price_line(db: Database, line: SaleLineIn) -> SaleLine:
         vat_rate_bp=found.product.vat_rate_bp,
         barcode=found.barcode,
     )
+
+
+def list_sales(db: Database, after: tuple[str, str] | None, limit: int) -> list[Sale]:
+    """This node's sales in (occurred_at, id) order, after a page position."""
+    return rows.list_sales(db, after, limit)

@@ -15,7 +15,7 @@ from edge.storage import sales as sale_rows
 from edge.storage import shifts as rows
 from edge.storage.db import write
 from shared.clock import format_ts, parse_ts
-from shared.errors import Conflict, NotFound
+from shared.errors import Conflict, Forbidden, NotFound
 from shared.models import (
     Return,
     Sale,
@@ -67,12 +67,17 @@ def current(db: Database, node: NodeConfig, register: str) -> ZReport:
     return report(db, node.store, shift)
 
 
-def close_shift(db: Database, node: NodeConfig, shift_id: str, request: ShiftCloseIn) -> ZReport:
-    """Close with the counted cash; the Z report goes to the cloud through the outbox."""
+def close_shift(
+    db: Database, node: NodeConfig, actor: Actor, shift_id: str, request: ShiftCloseIn
+) -> ZReport:
+    """Close with the counted cash; the Z report goes to the cloud through the outbox. A
+    cashier closes only their own shift; a manager any."""
     with write(db):
         shift = rows.get(db, shift_id)
         if shift is None:
             raise NotFound("unknown_shift", f"no shift {shift_id}")
+        if actor.role != "manager" and shift.cashier != actor.name:
+            raise Forbidden("not_your_shift", f"shift {shift_id} is {shift.cashier}'s to close")
         if shift.closed_at is not None:
             if shift.counted != request.counted:
                 raise Conflict("shift_closed", "this shift is already closed")

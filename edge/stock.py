@@ -8,10 +8,11 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from edge import catalog
 from edge.storage import orders as order_rows
 from edge.storage import stock as rows
 from shared.ids import new_id
-from shared.models import MovementReason, StockMovement
+from shared.models import MovementReason, NodeStockLevel, StockMovement
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,12 @@ def record_local(
 def on_hand_all(db: Database) -> dict[str, int]:
     """on_hand per SKU, for reconciliation."""
     return rows.on_hand_all(db)
+
+
+def known_level(db: Database, sku: str) -> NodeStockLevel:
+    """The level of a catalogued SKU as this node knows it (404 `unknown_product` else)."""
+    catalog.get(db, sku)
+    found = level(db, sku)
+    return NodeStockLevel(
+        sku=sku, on_hand=found.on_hand, reserved=found.reserved, available=found.available
+    )

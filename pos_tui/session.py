@@ -103,7 +103,7 @@ class PosSession:
         if shift is None:
             raise NotFound("no_open_shift", "there is no open shift on this register")
         return shifts.close_shift(
-            self.db, self.config, shift.shift_id, ShiftCloseIn(counted=counted)
+            self.db, self.config, self.who, shift.shift_id, ShiftCloseIn(counted=counted)
         )
 
     def check_manager(self, pin: str | None) -> str:

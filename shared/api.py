@@ -15,7 +15,6 @@ M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
-MAX_BODY_BYTES = 1_000_000
 
 
 def describe(exc: ValidationError) -> str:
@@ -33,6 +32,8 @@ def parse_body(model: type[M], raw: bytes) -> M:
         data = json.loads(raw or b"null")
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadRequest("malformed_json", f"request body is not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise BadRequest("malformed_json", "request body is nested too deeply") from exc
     return validate(model, data)
 
 
@@ -51,7 +52,7 @@ def parse_limit(raw: str | None) -> int:
     """`?limit=`: an integer in 1..1000, default 100; anything else is 400."""
     if raw is None:
         return DEFAULT_LIMIT
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 4) or not 1 <= int(raw) <= MAX_LIMIT:
         raise BadRequest("bad_limit", f"limit must be an integer from 1 to {MAX_LIMIT}")
     return int(raw)
 

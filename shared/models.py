@@ -146,7 +146,7 @@ class StockCountIn(Input):
     relative to the movements its ledger holds at that moment, never to a clock."""
 
     id: Id
-    counted: Annotated[int, Field(ge=-MAX_DELTA, le=MAX_DELTA)]
+    counted: Annotated[int, Field(ge=0, le=MAX_DELTA)]
     note: Text | None = None
 
 
@@ -443,6 +443,66 @@ class SessionOut(Output):
     register: str = Field()
     name: str
     expires_at: Instant
+
+
+# --- what the node answers -------------------------------------------------------------
+
+
+class NodeStockLevel(Output):
+    """One SKU as this node knows it."""
+
+    sku: str
+    on_hand: int
+    reserved: int
+    available: int
+
+
+class OnHand(Output):
+    sku: str
+    on_hand: int
+
+
+class CountOut(Output):
+    """A stock count's result: the level now and the correcting movement (none if the count
+    matched the ledger)."""
+
+    sku: str
+    on_hand: int
+    movement: StockMovement | None
+
+
+class PricedProduct(Product):
+    """A product found by barcode, with the price that barcode means (variable-measure
+    barcodes carry their own amount)."""
+
+    unit_price: int
+
+
+class RejectedEvent(Output):
+    id: str
+    kind: str
+    reason: str | None
+    occurred_at: str
+
+
+class SyncStatus(Output):
+    """What `omnistore edge status --json` prints."""
+
+    store: str
+    outbox_pending: int
+    rejected: int
+    rejected_events: list[RejectedEvent]
+    last_push_at: str | None
+    last_pull_at: str | None
+    cursor: str | None
+    clock_offset_s: float
+    online: bool
+    last_error: str | None
+
+
+class Health(Output):
+    status: str
+    store: str | None = None
 
 
 # --- sync protocol ---------------------------------------------------------------------

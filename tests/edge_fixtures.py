@@ -22,6 +22,7 @@ from shared.signing import generate_private_key
 
 CASHIER = ("ana", "1234")
 MANAGER = ("max", "9876")
+PICKER = ("pia", "2468")
 PRODUCTS = [
     # sku, name, price, vat, barcode body
     ("MILK", "Milk 1L", 129, 700, "400000000001"),
@@ -92,5 +93,6 @@ def lane_node(tmp_path: Path) -> Node:
     seed(db)
     staff.add_staff(db, CASHIER[0], "cashier", CASHIER[1])
     staff.add_staff(db, MANAGER[0], "manager", MANAGER[1])
+    staff.add_staff(db, PICKER[0], "picker", PICKER[1])
     app = create_app(data_dir)
     return Node(data_dir, app.test_client(), db)

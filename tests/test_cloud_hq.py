@@ -146,7 +146,7 @@ BAD = [
         403,
         "forbidden",
     ),
-    ("put", "/api/v1/products/X", b"x" * 1_000_001, "hq", 413, "request_entity_too_large"),
+    ("put", "/api/v1/products/X", b"x" * 1_000_001, "hq", 413, "payload_too_large"),
     (
         "post",
         "/api/v1/stores/S1/stock-movements",

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from tests.harness import wait_for
-from tests.system import System
+from tests.system import MANAGER, System
 
 pytestmark = pytest.mark.integration
 STOCK = 50
@@ -84,7 +84,7 @@ def test_hq_changes_reach_the_node_and_status_reports_sync(system: System) -> No
 def test_a_store_count_reaches_the_cloud_as_the_same_correction(system: System) -> None:
     skus = system.create_products(1, 20)
     system.wait_pulled(skus, 20)
-    with system.lane() as lane:
+    with system.lane(MANAGER) as lane:
         answer = lane.post(f"/stock/{skus[0]}/count", json={"id": str(uuid.uuid4()), "counted": 17})
         assert answer.status_code == 201 and answer.json()["movement"]["delta"] == -3
     system.wait_synced()

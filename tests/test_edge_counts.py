@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.edge_fixtures import Node
+from tests.edge_fixtures import PICKER, Node
 
 
 def test_count_corrects_relative_to_the_ledger_and_is_idempotent(lane_node: Node) -> None:
@@ -15,6 +15,7 @@ def test_count_corrects_relative_to_the_ledger_and_is_idempotent(lane_node: Node
         "payments": [{"method": "cash", "amount": 258}],
     }
     assert lane_node.client.post("/api/v1/sales", json=sale, headers=auth).status_code == 201
+    auth = lane_node.token(PICKER)
     count = {"id": str(uuid.uuid4()), "counted": 7, "note": "aisle 3"}
     first = lane_node.client.post("/api/v1/stock/MILK/count", json=count, headers=auth)
     assert first.status_code == 201
@@ -34,7 +35,7 @@ def test_count_corrects_relative_to_the_ledger_and_is_idempotent(lane_node: Node
 
 
 def test_a_count_that_matches_records_nothing(lane_node: Node) -> None:
-    auth = lane_node.token()
+    auth = lane_node.token(PICKER)
     answer = lane_node.client.post(
         "/api/v1/stock/BREAD/count", json={"id": str(uuid.uuid4()), "counted": 10}, headers=auth
     )
@@ -43,7 +44,7 @@ def test_a_count_that_matches_records_nothing(lane_node: Node) -> None:
 
 
 def test_count_of_an_unknown_sku_is_404(lane_node: Node) -> None:
-    auth = lane_node.token()
+    auth = lane_node.token(PICKER)
     answer = lane_node.client.post(
         "/api/v1/stock/NOPE/count", json={"id": str(uuid.uuid4()), "counted": 1}, headers=auth
     )

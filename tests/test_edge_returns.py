@@ -34,13 +34,14 @@ def test_partial_returns_by_receipt_number_until_nothing_is_left(lane_node: Node
     status, too_many = ret(lane_node, auth, sale_id=sale["id"], lines=[{"sku": "MILK", "qty": 2}])
     assert status == 422
     assert too_many["error"]["code"] == "return_exceeds_sale"
-    status, _ = ret(
-        lane_node,
-        auth,
-        sale_id=sale["id"],
-        lines=[{"sku": "MILK", "qty": 1}],
-        refunds=[{"method": "cash", "amount": 129}],
-    )
+    cash_back = {
+        "sale_id": sale["id"],
+        "lines": [{"sku": "MILK", "qty": 1}],
+        "refunds": [{"method": "cash", "amount": 129}],
+    }
+    status, refused = ret(lane_node, auth, **cash_back)  # a card sale refunded in cash
+    assert status == 403 and refused["error"]["code"] == "manager_pin_required"
+    status, _ = ret(lane_node, auth, **cash_back, manager_pin=MANAGER[1])
     assert status == 201
     assert lane_node.client.get("/api/v1/stock/MILK", headers=auth).get_json()["on_hand"] == 10
 

@@ -149,7 +149,7 @@ def test_bad_sales_are_422_and_change_nothing(
         ),
         ("post", "/api/v1/sales", b"{}", None, 401, "unauthorized"),
         ("post", "/api/v1/sales", b"{}", "wrong", 401, "unauthorized"),
-        ("post", "/api/v1/sales", b"x" * 1_000_001, "auth", 413, "request_entity_too_large"),
+        ("post", "/api/v1/sales", b"x" * 1_000_001, "auth", 413, "payload_too_large"),
         ("post", "/api/v1/returns", b"{", "auth", 400, "malformed_json"),
         ("post", "/api/v1/sessions", b'{"name": "ana"}', None, 422, "validation_error"),
         ("post", "/api/v1/sessions", b'{"name": 5, "pin": "1234"}', None, 422, "validation_error"),

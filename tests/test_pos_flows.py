@@ -9,6 +9,7 @@ from typing import Any
 from textual.widgets import Input
 
 from edge import returns, sales, shifts, stock
+from edge.staff import Actor
 from hardware.receipt import receipt_qr
 from hardware.scanner import SimulatedScanner
 from pos_tui.app import SaleScreen
@@ -272,7 +273,10 @@ async def test_shift_close_z_report_matches_the_edge(lane_node: Node) -> None:
     db = lane_node.db
     stored = [sales.get_sale(db, s.id) for s in [*sold, voided]]
     # closing again with the same count is idempotent: it answers the stored Z report
-    report = shifts.close_shift(db, app.session.config, shift_id, ShiftCloseIn(counted=6000))
+    manager = Actor(MANAGER[0], "manager", "1")
+    report = shifts.close_shift(
+        db, app.session.config, manager, shift_id, ShiftCloseIn(counted=6000)
+    )
     sold_total = sum(s.total for s in stored)
     assert report.sales_count == 3 and report.sales_total == sold_total
     assert (report.voids_count, report.voids_total) == (1, voided.total)

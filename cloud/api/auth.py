@@ -2,45 +2,47 @@
 
 from __future__ import annotations
 
-import gzip
 import secrets
 import time
-import zlib
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from flask import g, request
+from flask import request
 
 from cloud.api.db import engine
 from cloud.services.tokens import token_hash
 from cloud.storage import nonces, stores
+from httpshell.body import raw_body
+from httpshell.routes import Caller
 from shared.clock import now_text
-from shared.errors import BadRequest, Forbidden, PayloadTooLarge, Unauthorized
+from shared.errors import Unauthorized
 from shared.signing import SignatureError, public_key_from_text, verify_request
 
-MAX_INFLATED = 20_000_000
 NONCE_TTL_S = 600
 PRUNE_ONE_IN = 64
 
 
-def require_hq(write: bool) -> None:
-    """A valid HQ token; writing needs the `hq` role (readonly tokens get 403)."""
+def authenticate(roles: frozenset[str]) -> Caller:
+    """The caller of a route that names `roles`: a store node by its signature when the route
+    is for stores, else an HQ bearer token with its role as stored now."""
+    if "store" in roles:
+        store = verify_signed_request()
+        return Caller(role="store", name=store)
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("unauthorized", "send Authorization: Bearer <HQ token>")
+    digest = token_hash(token.strip())
     with engine().connect() as conn:
-        role = stores.api_token_role(conn, token_hash(token.strip()))
+        role = stores.api_token_role(conn, digest)
     if role is None:
         raise Unauthorized("unauthorized", "unknown token")
-    if write and role != "hq":
-        raise Forbidden("forbidden", "this token may only read")
-    g.role = role
+    return Caller(role=role, name=digest)
 
 
 def verify_signed_request() -> str:
     """Check the RFC 9421 signature and the nonce; returns the caller's store, whose last
     sync time it records. The body is verified as sent (compressed), then inflated with a cap."""
-    raw = request.get_data()
+    raw = raw_body()
 
     def resolve(keyid: str) -> Ed25519PublicKey | None:
         with engine().connect() as conn:
@@ -70,22 +72,3 @@ def verify_signed_request() -> str:
             raise Unauthorized("unknown_key", "this key is no longer enrolled")
         stores.touch(conn, found[0], now_text())
     return found[0]
-
-
-def request_body() -> bytes:
-    """The body as JSON bytes. Sync bodies travel gzipped (signatures cover the compressed
-    bytes, checked before this); a cap on the inflated size stops a small bomb from costing
-    memory. Uncompressed bodies are accepted as they are."""
-    raw = request.get_data()
-    if request.headers.get("Content-Encoding", "").strip().lower() != "gzip":
-        return raw
-    try:
-        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        data = inflater.decompress(raw, MAX_INFLATED)
-    except (zlib.error, gzip.BadGzipFile) as exc:
-        raise BadRequest("bad_encoding", "body is not valid gzip") from exc
-    if inflater.unconsumed_tail:
-        raise PayloadTooLarge("payload_too_large", "inflated body exceeds 20 MB")
-    if not inflater.eof:
-        raise BadRequest("bad_encoding", "gzip body is truncated")
-    return data

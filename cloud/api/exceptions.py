@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 
 from cloud.api.db import engine
-from cloud.api.paging import page_args, paged, since_arg
-from cloud.api.registry import route
+from cloud.api.registry import READ, route
 from cloud.services import reporting
+from httpshell.paging import page_args, paged, since_arg
 from shared.models import ExceptionRecord
 
 bp = Blueprint("exceptions", __name__)
@@ -18,7 +18,7 @@ bp = Blueprint("exceptions", __name__)
     "GET",
     "/exceptions",
     "Oversells, short orders, cancels lost to a collect, rejected events, clock skew",
-    auth="read",
+    roles=READ,
     response=ExceptionRecord,
     is_list=True,
     query=("store", "kind", "since", "limit", "cursor"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify
 
 from cloud.api.db import engine
-from cloud.api.registry import route
+from cloud.api.registry import CATALOGUE_READ, HQ, ORDERS_WRITE, READ, route
 from cloud.services import orders, webhooks
 from shared.models import Order, OrderIn, Webhook, WebhookIn
 
@@ -17,7 +17,7 @@ bp = Blueprint("orders", __name__)
     "POST",
     "/orders",
     "Place a click-and-collect order at a store",
-    auth="hq",
+    roles=ORDERS_WRITE,
     body=OrderIn,
     response=Order,
     status=201,
@@ -34,7 +34,7 @@ def place_order(body: OrderIn) -> tuple[Response, int]:
     "GET",
     "/orders/<order_id>",
     "An order with status and picked quantities",
-    auth="read",
+    roles=CATALOGUE_READ,
     response=Order,
     errors=(404,),
 )
@@ -48,7 +48,7 @@ def get_order(order_id: str) -> Response:
     "POST",
     "/orders/<order_id>/cancel",
     "Cancel (idempotent); 409 once collected",
-    auth="hq",
+    roles=ORDERS_WRITE,
     response=Order,
     errors=(403, 404, 409),
 )
@@ -62,7 +62,7 @@ def cancel_order(order_id: str) -> Response:
     "POST",
     "/webhooks",
     "Subscribe a URL to order events (HMAC-SHA256 signed)",
-    auth="hq",
+    roles=HQ,
     body=WebhookIn,
     response=Webhook,
     status=201,
@@ -79,7 +79,7 @@ def add_webhook(body: WebhookIn) -> tuple[Response, int]:
     "GET",
     "/webhooks",
     "Webhook subscriptions (secrets not shown)",
-    auth="read",
+    roles=READ,
     response=Webhook,
     is_list=True,
 )
@@ -89,7 +89,7 @@ def list_webhooks() -> Response:
     return jsonify({"items": items, "next": None})
 
 
-@route(bp, "DELETE", "/webhooks/<hook_id>", "Unsubscribe", auth="hq", errors=(403, 404))
+@route(bp, "DELETE", "/webhooks/<hook_id>", "Unsubscribe", roles=HQ, errors=(403, 404))
 def delete_webhook(hook_id: str) -> tuple[Response, int]:
     with engine().begin() as conn:
         webhooks.delete(conn, hook_id)

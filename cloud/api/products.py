@@ -7,9 +7,9 @@ import re
 from flask import Blueprint, Response, jsonify
 
 from cloud.api.db import engine, write
-from cloud.api.paging import page_args, paged, since_arg
-from cloud.api.registry import route
+from cloud.api.registry import CATALOGUE_READ, HQ, route
 from cloud.services import catalog
+from httpshell.paging import page_args, paged, since_arg
 from shared.errors import BadRequest
 from shared.models import SKU_PATTERN, Product, ProductIn
 
@@ -21,7 +21,7 @@ bp = Blueprint("products", __name__)
     "PUT",
     "/products/<sku>",
     "Create or replace a product (201 new, 200 replaced)",
-    auth="hq",
+    roles=HQ,
     body=ProductIn,
     response=Product,
     status=201,
@@ -34,7 +34,15 @@ def put_product(sku: str, body: ProductIn) -> tuple[Response, int]:
     return jsonify(product.model_dump(mode="json")), 201 if created else 200
 
 
-@route(bp, "GET", "/products/<sku>", "One product", auth="read", response=Product, errors=(404,))
+@route(
+    bp,
+    "GET",
+    "/products/<sku>",
+    "One product",
+    roles=CATALOGUE_READ,
+    response=Product,
+    errors=(404,),
+)
 def get_product(sku: str) -> Response:
     with engine().connect() as conn:
         return jsonify(catalog.get_product(conn, sku).model_dump(mode="json"))
@@ -45,7 +53,7 @@ def get_product(sku: str) -> Response:
     "GET",
     "/products",
     "Products in change order, optionally changed since an instant",
-    auth="read",
+    roles=CATALOGUE_READ,
     response=Product,
     is_list=True,
     query=("updated_since", "limit", "cursor"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, Response
 
 from cloud.api.db import engine
-from cloud.api.paging import page_args, paged, since_arg
-from cloud.api.registry import route
+from cloud.api.registry import READ, route
 from cloud.services import reporting
+from httpshell.paging import page_args, paged, since_arg
 from shared.models import Return, Sale
 
 bp = Blueprint("sales", __name__)
@@ -19,7 +19,7 @@ QUERY = ("since", "limit", "cursor")
     "GET",
     "/stores/<store>/sales",
     "Sales of a store in (occurred_at, id) order; `since` filters by occurred_at",
-    auth="read",
+    roles=READ,
     response=Sale,
     is_list=True,
     query=QUERY,
@@ -37,7 +37,7 @@ def list_sales(store: str) -> Response:
     "GET",
     "/stores/<store>/returns",
     "Returns of a store, each with the sale it refers to (sale_id, sale_receipt_no)",
-    auth="read",
+    roles=READ,
     response=Return,
     is_list=True,
     query=QUERY,

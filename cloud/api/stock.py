@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify
 
 from cloud.api.db import engine, write
-from cloud.api.registry import route
+from cloud.api.registry import CATALOGUE_READ, HQ, route
 from cloud.services import stock
 from shared.models import StockLevel, StockMovement, StockMovementIn
 
@@ -17,7 +17,7 @@ bp = Blueprint("stock", __name__)
     "POST",
     "/stores/<store>/stock-movements",
     "Record a stock movement made at HQ; `id` is the idempotency key",
-    auth="hq",
+    roles=HQ,
     body=StockMovementIn,
     response=StockMovement,
     status=201,
@@ -33,7 +33,7 @@ def post_movement(store: str, body: StockMovementIn) -> tuple[Response, int]:
     "GET",
     "/stores/<store>/stock/<sku>",
     "Stock of one SKU at one store: on_hand, reserved, available",
-    auth="read",
+    roles=CATALOGUE_READ,
     response=StockLevel,
     errors=(404,),
 )

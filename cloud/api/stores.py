@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify
 
 from cloud.api.db import engine
-from cloud.api.registry import route
+from cloud.api.registry import READ, route
 from cloud.services import reporting
 from shared.models import StoreInfo
 
@@ -17,7 +17,7 @@ bp = Blueprint("stores", __name__)
     "GET",
     "/stores",
     "Stores with enrolment state and last sync",
-    auth="read",
+    roles=READ,
     response=StoreInfo,
     is_list=True,
 )

@@ -6,13 +6,14 @@ from __future__ import annotations
 import gzip
 from email.utils import formatdate
 
-from flask import Blueprint, Response, current_app, g, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from cloud.api.db import engine, write
-from cloud.api.registry import route
+from cloud.api.registry import STORE, route
 from cloud.services import sync
 from cloud.services.enrolment import enrol
 from cloud.services.sync import SaleLookup
+from httpshell.routes import caller
 from shared.api import parse_limit
 from shared.errors import BadRequest
 from shared.models import EnrollIn, EnrollOut, PullOut, PushIn, PushOut
@@ -39,7 +40,7 @@ def _date_and_compress(response: Response) -> Response:
     "POST",
     "/sync/enroll",
     "Enrol a store node with its one-time token; its public key replaces any older one",
-    auth="token",
+    roles=None,
     body=EnrollIn,
     response=EnrollOut,
     status=201,
@@ -56,13 +57,13 @@ def enroll(body: EnrollIn) -> tuple[Response, int]:
     "POST",
     "/sync/push",
     "Push outbox events; one result (accepted, duplicate, rejected) per event, in order",
-    auth="signed",
+    roles=STORE,
     body=PushIn,
     response=PushOut,
     errors=(413, 422),
 )
 def push(body: PushIn) -> Response:
-    answer = sync.push(engine(), g.store, body.events, body.clock_offset_s)
+    answer = sync.push(engine(), caller().name, body.events, body.clock_offset_s)
     return jsonify(answer.model_dump(mode="json"))
 
 
@@ -71,14 +72,14 @@ def push(body: PushIn) -> Response:
     "GET",
     "/sync/pull",
     "The store's change feed (catalogue and HQ movements) after a cursor",
-    auth="signed",
+    roles=STORE,
     response=PullOut,
     query=("since", "limit"),
 )
 def pull() -> Response:
     limit = parse_limit(request.args.get("limit", PULL_DEFAULT))
     with engine().connect() as conn:
-        answer = sync.pull(conn, g.store, request.args.get("since"), limit)
+        answer = sync.pull(conn, caller().name, request.args.get("since"), limit)
     return jsonify(answer.model_dump(mode="json"))
 
 
@@ -87,7 +88,7 @@ def pull() -> Response:
     "GET",
     "/sync/sales/<sale_id>",
     "Any store's sale with the quantities already returned, for a return",
-    auth="signed",
+    roles=STORE,
     response=SaleLookup,
     errors=(404,),
 )
@@ -101,7 +102,7 @@ def sale_by_id(sale_id: str) -> Response:
     "GET",
     "/sync/sales",
     "Any store's sale by receipt number with the quantities already returned",
-    auth="signed",
+    roles=STORE,
     response=SaleLookup,
     query=("receipt_no",),
     errors=(404,),

@@ -41,6 +41,11 @@ def get_staff(db: Database, name: str) -> StaffRow | None:
     return None if row is None else StaffRow(row[0], row[1], row[2], bool(row[3]))
 
 
+def deactivate_staff(db: Database, name: str) -> None:
+    """A removed staff member: kept for the record, never signs in again."""
+    db.execute("UPDATE staff SET active = 0 WHERE name = ?", [name])
+
+
 def staff_with_role(db: Database, role: str) -> list[StaffRow]:
     """Active staff of one role (managers, for PIN overrides)."""
     rows = db.execute(
@@ -49,9 +54,21 @@ def staff_with_role(db: Database, role: str) -> list[StaffRow]:
     return [StaffRow(r[0], r[1], r[2], bool(r[3])) for r in rows]
 
 
-def record_failure(db: Database, name: str, at: float) -> None:
-    """Remember a failed sign-in for the throttle."""
-    db.execute("INSERT INTO login_failures(name, at) VALUES (?, ?)", [name, at])
+def record_failure(db: Database, name: str, at: float) -> int:
+    """Remember a (possible) failure for the throttle; returns its row id."""
+    cursor = db.execute("INSERT INTO login_failures(name, at) VALUES (?, ?)", [name, at])
+    return int(cursor.lastrowid or 0)
+
+
+def forget_failure(db: Database, row_id: int) -> None:
+    """A guess that turned out right is no failure."""
+    db.execute("DELETE FROM login_failures WHERE rowid = ?", [row_id])
+
+
+def prune_failures(db: Database, before: float, now: float) -> None:
+    """Drop failures past their window and lockouts that have ended."""
+    db.execute("DELETE FROM login_failures WHERE at < ?", [before])
+    db.execute("DELETE FROM lockouts WHERE until < ?", [now])
 
 
 def failures_since(db: Database, name: str, since: float) -> list[float]:
@@ -96,3 +113,13 @@ def get_session(db: Database, token_hash: str) -> SessionRow | None:
 def delete_expired_sessions(db: Database, now: float) -> None:
     """Forget sessions past their expiry."""
     db.execute("DELETE FROM sessions WHERE expires_at < ?", [now])
+
+
+def delete_session(db: Database, token_hash: str) -> None:
+    """Sign-out: the token stops working at once."""
+    db.execute("DELETE FROM sessions WHERE token_hash = ?", [token_hash])
+
+
+def delete_sessions_of(db: Database, name: str) -> None:
+    """A staff member removed or given another role loses every open session."""
+    db.execute("DELETE FROM sessions WHERE name = ?", [name])

@@ -1,20 +1,27 @@
-"""The node's Flask app: lane API for tills, health, and (later) the picker page."""
+"""The node's Flask app: the lane API for tills, the picker page, health and the node's
+own OpenAPI document."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g
+from flask import Flask
 
 from edge import node
 from edge.storage.db import open_db
-from edge.web.errors import register_error_handlers
-from shared.api import MAX_BODY_BYTES
+from edge.web import context, lane, openapi, picker
+from httpshell.body import MAX_BODY_BYTES
+from httpshell.errors import register_error_handlers
+from httpshell.routes import COMMIT_HOOK
 
 
 def create_app(
-    data_dir: Path, *, on_commit: Any = None, test_config: dict[str, Any] | None = None
+    data_dir: Path,
+    *,
+    on_commit: Callable[[], None] | None = None,
+    test_config: dict[str, Any] | None = None,
 ) -> Flask:
     """Build the app for one data dir; `on_commit` is called after every local write
     (the sync runner's nudge, so the push starts within a second)."""
@@ -23,22 +30,14 @@ def create_app(
         DATA_DIR=Path(data_dir),
         NODE=node.load(Path(data_dir)),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
-        ON_COMMIT=on_commit or (lambda: None),
     )
     if test_config:
         app.config.update(test_config)
+    app.extensions[COMMIT_HOOK] = on_commit or (lambda: None)
     open_db(node.db_path(Path(data_dir))).close()
-    register_error_handlers(app)
-
-    from edge.web import lane, picker
-
+    register_error_handlers(app, "omnistore.edge.web")
     app.register_blueprint(lane.bp)
+    app.register_blueprint(openapi.bp)
     picker.register(app)
-    app.teardown_appcontext(_close_db)
+    app.teardown_appcontext(context.close_db)
     return app
-
-
-def _close_db(_exc: BaseException | None) -> None:
-    db = g.pop("db", None)
-    if db is not None:
-        db.close()

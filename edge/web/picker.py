@@ -14,6 +14,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     jsonify,
     redirect,
@@ -26,11 +27,13 @@ from werkzeug.wrappers.response import Response as Redirect
 
 from edge import catalog, orders
 from edge.printing import Printing
-from edge.staff import sign_in
-from edge.web.lane import committed, config, db
+from edge.staff import Actor, authenticate, sign_in, sign_out
+from edge.web.context import config, db
+from httpshell.routes import committed
+from shared.api import validate
 from shared.clock import utc_now
 from shared.errors import OmnistoreError
-from shared.models import CollectIn, Order, PickIn, PickLineIn, ShortIn, ShortLineIn
+from shared.models import CollectIn, Order, PickIn, SessionIn, ShortIn
 from shared.pickup import parse_pickup_qr
 
 bp = Blueprint(
@@ -56,39 +59,60 @@ def _csrf() -> None:
 
 
 def picker_required(view: F) -> F:
+    """The cookie names a server-side session (the same sessions as the lane API): it ends
+    at sign-out, after 12 h, and when the staff member is removed or changes role."""
+
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if "picker" not in session:
+        if _signed_in() is None:
+            session.pop("token", None)
             return redirect(url_for("picker.home"))
         return view(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
 
 
+def _signed_in() -> Actor | None:
+    token = session.get("token")
+    if not isinstance(token, str):
+        return None
+    try:
+        return authenticate(db(), token)
+    except OmnistoreError:
+        return None
+
+
 @bp.get("/")
 def home() -> str:
-    if "picker" not in session:
+    if _signed_in() is None:
         return render_template("picker/login.html")
     return render_template("picker/queue.html", orders=_queue())
 
 
 @bp.post("/login")
 def login() -> Redirect:
+    """Fields are validated like the lane API's sign-in (bounded name, digits-only PIN)
+    before anything is looked up or counted."""
+    body = validate(
+        SessionIn,
+        {"name": request.form.get("name", ""), "pin": request.form.get("pin", "")},
+    )
     try:
-        _, who, _ = sign_in(
-            db(), request.form.get("name", ""), request.form.get("pin", ""), "picker"
-        )
+        token, _, _ = sign_in(db(), body.name, body.pin, "picker")
     except OmnistoreError as exc:
         flash(exc.message, "error")
         return redirect(url_for("picker.home"))
     session.clear()
-    session["picker"] = {"name": who.name, "role": who.role}
+    session["token"] = token
     session["csrf"] = secrets.token_urlsafe(24)
     return redirect(url_for("picker.home"))
 
 
 @bp.post("/logout")
 def logout() -> Redirect:
+    who = _signed_in()
+    if who is not None:
+        sign_out(db(), who)
     session.clear()
     return redirect(url_for("picker.home"))
 
@@ -124,7 +148,7 @@ def scan(order_id: str) -> Redirect:
 @picker_required
 def tap(order_id: str) -> Redirect:
     sku = request.form.get("sku", "")
-    body = PickIn(lines=[PickLineIn(sku=sku, qty=1)])
+    body = validate(PickIn, {"lines": [{"sku": sku, "qty": 1}]})
     return _act(order_id, lambda: orders.pick(db(), config(), order_id, body), f"picked {sku}")
 
 
@@ -132,7 +156,7 @@ def tap(order_id: str) -> Redirect:
 @picker_required
 def short(order_id: str) -> Redirect:
     sku, reason = request.form.get("sku", ""), request.form.get("reason", "").strip()
-    body = ShortIn(lines=[ShortLineIn(sku=sku, reason=reason or "not on the shelf")])
+    body = validate(ShortIn, {"lines": [{"sku": sku, "reason": reason or "not on the shelf"}]})
     return _act(
         order_id, lambda: orders.short(db(), config(), order_id, body), f"{sku} reported short"
     )
@@ -141,11 +165,23 @@ def short(order_id: str) -> Redirect:
 @bp.post("/orders/<order_id>/ready")
 @picker_required
 def ready(order_id: str) -> Redirect:
-    return _act(
-        order_id,
-        lambda: orders.ready(db(), config(), order_id),
-        "ready for pickup: bag label sent to the printer",
-    )
+    """Ready, and the bag label goes to the node's print queue (a printer that is off
+    delays the label, never the order)."""
+
+    def ready_and_label() -> Order:
+        order = orders.ready(db(), config(), order_id)
+        names = {line.sku: _name(line.sku) for line in order.lines}
+        current_app.extensions["printing"].bag_label(order, names)
+        return order
+
+    return _act(order_id, ready_and_label, "ready for pickup: bag label sent to the printer")
+
+
+def _name(sku: str) -> str:
+    try:
+        return catalog.get(db(), sku).name
+    except OmnistoreError:
+        return sku
 
 
 @bp.get("/handover")

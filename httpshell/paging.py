@@ -8,11 +8,20 @@ from typing import Any, TypeVar
 from flask import Response, jsonify, request
 from pydantic import BaseModel
 
-from shared.api import page, parse_limit, position
+from httpshell.routes import Query
+from shared.api import MAX_LIMIT, page, parse_limit, position
 from shared.clock import format_ts, parse_ts
 from shared.errors import BadRequest
 
 M = TypeVar("M", bound=BaseModel)
+LIMIT = Query("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT})
+CURSOR = Query("cursor")
+PAGED = (LIMIT, CURSOR)
+
+
+def since(name: str = "since") -> Query:
+    """A query parameter naming an RFC 3339 instant."""
+    return Query(name, {"type": "string", "format": "date-time"})
 
 
 def page_args() -> tuple[int, tuple[str, str] | None]:
@@ -40,3 +49,8 @@ def paged(items: Sequence[M], limit: int, key: Callable[[M], tuple[Any, str]]) -
         return (moment if isinstance(moment, str) else format_ts(moment), ident)
 
     return jsonify(page(items, limit, position_of, lambda m: m.model_dump(mode="json")))
+
+
+def whole(items: Sequence[BaseModel]) -> dict[str, Any]:
+    """A list that is never paged (it is short by nature) in the `{"items", "next"}` shape."""
+    return {"items": [item.model_dump(mode="json") for item in items], "next": None}

@@ -1,0 +1,172 @@
+"""One declaration per route: method, path, who may call it, the body model that validates
+the request and the model of the answer. The Flask rule, the role check, the validation and
+the OpenAPI document all come from that record, so they cannot drift apart.
+
+Order of checks on every call: authenticate (401), then the role (403), and only then read
+and validate the body (400/413/422), so a caller who may not do something learns nothing
+from validation and costs no parsing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import Blueprint, Response, current_app, g, jsonify
+from pydantic import BaseModel
+
+from httpshell.body import json_bytes
+from shared.api import parse_body
+from shared.errors import Forbidden
+
+COMMIT_HOOK = "httpshell.on_commit"
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling, as the app's authenticator found them. `role` is read fresh on every
+    request; `name` identifies the token, staff member or store; `session` the credential."""
+
+    role: str
+    name: str
+    session: str = ""
+
+
+@dataclass(frozen=True)
+class Query:
+    """A documented query parameter and its JSON Schema (strings unless said otherwise)."""
+
+    name: str
+    schema: dict[str, Any] = field(default_factory=lambda: {"type": "string"})
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Route:
+    """What the app serves and documents for one operation."""
+
+    method: str
+    path: str  # OpenAPI form relative to the prefix: /products/{sku}
+    summary: str
+    roles: frozenset[str] | None  # None: anyone, no credentials
+    body: type[BaseModel] | None
+    response: type[BaseModel] | None
+    is_list: bool
+    status: int
+    query: tuple[Query, ...]
+    errors: tuple[int, ...]
+    tag: str
+
+    @property
+    def operation_id(self) -> str:
+        return re.sub(r"\W+", "_", f"{self.method}_{self.path}").strip("_").lower()
+
+
+Authenticate = Callable[[frozenset[str]], Caller]
+QueryArg = Query | str
+
+
+class Registry:
+    """The routes of one app. `authenticate(roles)` finds the caller (or raises 401); the
+    registry then refuses a role the route does not name (403) before the body is read."""
+
+    def __init__(self, prefix: str, authenticate: Authenticate) -> None:
+        self.prefix = prefix
+        self.authenticate = authenticate
+        self.routes: list[Route] = []
+
+    def route(
+        self,
+        bp: Blueprint,
+        method: str,
+        path: str,
+        summary: str,
+        *,
+        roles: Iterable[str] | None,
+        body: type[BaseModel] | None = None,
+        response: type[BaseModel] | None = None,
+        is_list: bool = False,
+        status: int = 200,
+        query: tuple[QueryArg, ...] = (),
+        errors: tuple[int, ...] = (),
+        writes: bool = False,
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Register a view at prefix + `path` (Flask syntax `<sku>`) and document it. The view
+        gets the parsed body as `body=` and may return a model, (model, status), a list page
+        dict, or a Response. `writes`: call the app's commit hook after a 2xx answer."""
+        allowed = None if roles is None else frozenset(roles)
+        spec = Route(
+            method=method,
+            path=re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", path),
+            summary=summary,
+            roles=allowed,
+            body=body,
+            response=response,
+            is_list=is_list,
+            status=status,
+            query=tuple(Query(q) if isinstance(q, str) else q for q in query),
+            errors=errors,
+            tag=bp.name,
+        )
+        self.routes.append(spec)
+
+        def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+            @wraps(view)
+            def wrapper(*args: Any, **kwargs: Any) -> Any:
+                if allowed is not None:
+                    g.caller = self._authorise(allowed, summary)
+                if body is not None:
+                    kwargs["body"] = parse_body(body, json_bytes())
+                answer = as_response(view(*args, **kwargs), status)
+                if writes and answer.status_code < 300:
+                    committed()
+                return answer
+
+            bp.add_url_rule(self.prefix + path, view.__name__, wrapper, methods=[method])
+            return wrapper
+
+        return decorate
+
+    def _authorise(self, allowed: frozenset[str], summary: str) -> Caller:
+        caller = self.authenticate(allowed)
+        if caller.role not in allowed:
+            raise Forbidden(
+                "forbidden",
+                f"the {caller.role} role may not do this: {summary[:1].lower()}{summary[1:]}",
+            )
+        return caller
+
+
+def committed() -> None:
+    """Tell the app a fact was written (the node's sync runner pushes within a second)."""
+    current_app.extensions.get(COMMIT_HOOK, lambda: None)()
+
+
+def caller() -> Caller:
+    """The authenticated caller of this request."""
+    found: Caller = g.caller
+    return found
+
+
+def as_response(answer: Any, status: int = 200) -> Response:
+    """A view's answer as a Response: models are dumped in JSON mode; dicts are sent as they
+    are; `(answer, status)` overrides the declared status (201 new vs 200 replay)."""
+    if isinstance(answer, Response):
+        return answer
+    if isinstance(answer, tuple):
+        answer, status = answer
+        if isinstance(answer, Response):
+            answer.status_code = status
+            return answer
+    payload = answer.model_dump(mode="json") if isinstance(answer, BaseModel) else answer
+    response = jsonify(payload)
+    response.status_code = status
+    return response
+
+
+def created(model: M, is_new: bool) -> tuple[M, int]:
+    """201 for a new record, 200 for an identical retry of the same id."""
+    return model, 201 if is_new else 200
