@@ -60,7 +60,7 @@ def add_store(store: str, name: str | None, db: str) -> None:
 @click.option(
     "--role",
     required=True,
-    type=click.Choice(["hq", "readonly"]),
+    type=click.Choice(["hq", "readonly", "shop"]),
     help="hq may write; readonly may only read.",
 )
 @DB

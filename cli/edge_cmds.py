@@ -74,6 +74,20 @@ def add_staff(data_dir: Path, name: str, role: str, pin: str) -> None:
     click.echo(f"added {role} {name}")
 
 
+@edge.command("remove-staff")
+@DATA_DIR
+@click.argument("name")
+def remove_staff(data_dir: Path, name: str) -> None:
+    """Remove a staff member: their open sessions end at once; their past sales stay."""
+    from edge import node, staff
+    from edge.storage.db import open_db
+
+    with _errors():
+        node.load(data_dir)
+        staff.remove_staff(open_db(node.db_path(data_dir)), name)
+    click.echo(f"removed {name}")
+
+
 @edge.command()
 @DATA_DIR
 @click.option("--once", is_flag=True, required=True, help="One push and pull, then exit.")

@@ -22,14 +22,14 @@ PRUNE_ONE_IN = 64
 
 
 def authenticate(roles: frozenset[str]) -> Caller:
-    """The caller of a route that names `roles`: a store node by its signature when the route
-    is for stores, else an HQ bearer token with its role as stored now."""
-    if "store" in roles:
-        store = verify_signed_request()
-        return Caller(role="store", name=store)
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    """Who is calling: a store node when the request is signed (RFC 9421), else an HQ bearer
+    token with its role as stored now. The registry then checks the role against the
+    route's, so a store key on an HQ route is 403, like a readonly token writing."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    bearer = scheme.lower() == "bearer" and token.strip()
+    if "Signature-Input" in request.headers or ("store" in roles and not bearer):
+        return Caller(role="store", name=verify_signed_request())
+    if not bearer:
         raise Unauthorized("unauthorized", "send Authorization: Bearer <HQ token>")
     digest = token_hash(token.strip())
     with engine().connect() as conn:
