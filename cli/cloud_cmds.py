@@ -36,8 +36,9 @@ def cloud() -> None:
 def serve(db: str, host: str, port: int, workers: int | None) -> None:
     """Run the cloud service (migrates the database first)."""
     from cloud.serve import serve as do_serve
+    from cloud.settings import CloudSettings
 
-    do_serve(db, host, port, workers)
+    do_serve(db, host, port, workers, settings=CloudSettings.load())
 
 
 @cloud.command("add-store")

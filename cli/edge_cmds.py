@@ -47,9 +47,10 @@ def enroll(data_dir: Path, cloud_url: str, store: str, token: str) -> None:
 def serve(data_dir: Path, host: str, port: int) -> None:
     """Run the node: lane API, picker page, background sync."""
     from edge.serve import serve as do_serve
+    from edge.settings import NodeSettings
 
     with _errors():
-        do_serve(data_dir, host, port)
+        do_serve(data_dir, host, port, NodeSettings.load())
 
 
 @edge.command("add-staff")

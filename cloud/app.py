@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from flask import Flask
 
 from cloud.api import exceptions, health, openapi, orders, products, sales, stock, stores, sync
+from cloud.settings import CloudSettings
 from cloud.storage.engine import make_engine, migrate
 from httpshell.body import MAX_BODY_BYTES
 from httpshell.errors import register_error_handlers
@@ -16,16 +16,21 @@ BLUEPRINTS = (health, products, stock, sales, stores, exceptions, orders, sync, 
 
 
 def create_app(
-    db_url: str, *, config: dict[str, Any] | None = None, run_migrations: bool = True
+    db_url: str,
+    *,
+    settings: CloudSettings | None = None,
+    config: dict[str, Any] | None = None,
+    run_migrations: bool = True,
 ) -> Flask:
-    """Defaults, then environment, then `config` (tests); blueprints registered here.
-    `db_url` is a SQLite path or a postgresql:// URL; the schema is migrated unless the
+    """The settings (the CLI's, else read now), then `config` (tests); blueprints registered
+    here. `db_url` is a SQLite path or a postgresql:// URL; the schema is migrated unless the
     caller (`cloud serve`, once for all workers) already did."""
+    settings = settings or CloudSettings.load()
     app = Flask(__name__)
     app.config.update(
-        CURRENCY=os.environ.get("OMNISTORE_CURRENCY", "EUR").upper(),
+        CURRENCY=settings.currency.upper(),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
-        ORDER_HOLD_S=int(os.environ.get("OMNISTORE_ORDER_HOLD_S", str(72 * 3600))),
+        ORDER_HOLD_S=settings.order_hold_s,
     )
     app.config.update(config or {})
     engine = make_engine(db_url)

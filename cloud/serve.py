@@ -12,6 +12,7 @@ from gunicorn.app.base import BaseApplication
 
 from cloud.app import create_app
 from cloud.jobs import Jobs
+from cloud.settings import CloudSettings
 from cloud.storage.engine import make_engine, migrate
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -56,10 +57,12 @@ def default_workers(db: str) -> int:
     return 1
 
 
-def serve(db: str, host: str, port: int, workers: int | None = None) -> None:
+def serve(
+    db: str, host: str, port: int, workers: int | None = None, *, settings: CloudSettings
+) -> None:
     """Migrate once, then serve until SIGTERM/SIGINT (gunicorn stops gracefully)."""
     migrate(make_engine(db))
-    app = create_app(db, run_migrations=False)
+    app = create_app(db, settings=settings, run_migrations=False)
     options = {
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(db),

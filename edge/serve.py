@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import waitress
 
 from edge import node
 from edge.discovery import NodeAd, advertise
+from edge.settings import NodeSettings
 from edge.sync.runner import SyncRunner
 from edge.web.app import create_app
 
 
-def serve(data_dir: Path, host: str, port: int, *, threads: int = 8) -> None:
+def serve(
+    data_dir: Path, host: str, port: int, settings: NodeSettings, *, threads: int = 8
+) -> None:
     """Run until interrupted. One process owns the node's SQLite file."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    runner = SyncRunner(data_dir)
-    app = create_app(data_dir, on_commit=runner.nudge)
+    runner = SyncRunner(data_dir, settings)
+    app = create_app(data_dir, settings=settings, on_commit=runner.nudge)
     runner.start()
     config = node.load(data_dir)
     url = f"http://{host}:{port}"
     zc = None
-    if os.environ.get("OMNISTORE_MDNS", "1") != "0":
+    if settings.mdns:
         zc = advertise(NodeAd(config.store, config.name, url, f"{url}/picker"), host, port)
     print(f"omnistore edge listening on {url}", flush=True)
     try:

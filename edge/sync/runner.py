@@ -4,7 +4,6 @@ back off with jitter while the cloud is away, and retry on its own."""
 from __future__ import annotations
 
 import logging
-import os
 import random
 import threading
 import time
@@ -13,6 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from edge import node, orders
+from edge.settings import NodeSettings
 from edge.storage import state
 from edge.storage.db import open_db, write
 from edge.sync.client import CloudClient, CloudRefused, CloudUnavailable
@@ -68,13 +68,13 @@ def sync_once(
 class SyncRunner(threading.Thread):
     """The sync loop; `nudge()` after a commit makes the push start within a second."""
 
-    def __init__(self, data_dir: Path, poll_s: float | None = None) -> None:
+    def __init__(self, data_dir: Path, settings: NodeSettings | None = None) -> None:
         super().__init__(name="omnistore-sync", daemon=True)
+        settings = settings or NodeSettings.load()
         self.data_dir = data_dir
-        self.poll_s = poll_s or float(os.environ.get("OMNISTORE_SYNC_POLL_S", "1.0"))
-        cap = float(os.environ.get("OMNISTORE_SYNC_MAX_BACKOFF_S", "30"))
-        self.backoff = Backoff(cap_s=cap)
-        self.batch = int(os.environ.get("OMNISTORE_PUSH_BATCH", str(BATCH)))
+        self.poll_s = settings.sync_poll_s
+        self.backoff = Backoff(cap_s=settings.sync_max_backoff_s)
+        self.batch = settings.push_batch
         self._wake = threading.Event()
         self._stop = threading.Event()
 

@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask
 
 from edge import node
+from edge.settings import NodeSettings
 from edge.storage.db import open_db
 from edge.web import context, lane, openapi, picker
 from httpshell.body import MAX_BODY_BYTES
@@ -20,6 +21,7 @@ from httpshell.routes import COMMIT_HOOK
 def create_app(
     data_dir: Path,
     *,
+    settings: NodeSettings | None = None,
     on_commit: Callable[[], None] | None = None,
     test_config: dict[str, Any] | None = None,
 ) -> Flask:
@@ -38,6 +40,6 @@ def create_app(
     register_error_handlers(app, "omnistore.edge.web")
     app.register_blueprint(lane.bp)
     app.register_blueprint(openapi.bp)
-    picker.register(app)
+    picker.register(app, settings or NodeSettings.load())
     app.teardown_appcontext(context.close_db)
     return app

@@ -27,6 +27,7 @@ from werkzeug.wrappers.response import Response as Redirect
 
 from edge import catalog, orders
 from edge.printing import Printing
+from edge.settings import NodeSettings
 from edge.staff import Actor, authenticate, sign_in, sign_out
 from edge.web.context import config, db
 from httpshell.routes import committed
@@ -269,11 +270,11 @@ def _pick_list(order: Order) -> list[dict[str, Any]]:
     return sorted(lines, key=lambda item: (item["location"], item["name"]))
 
 
-def register(app: Any) -> None:
-    """Mount the picker page with a session key from the data dir."""
+def register(app: Any, settings: NodeSettings) -> None:
+    """Mount the picker page with a session key from the data dir, and the node's printer."""
     from edge.node import web_secret
 
     app.secret_key = web_secret(app.config["DATA_DIR"])
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict")
     app.register_blueprint(bp)
-    app.extensions.setdefault("printing", Printing(app.config["NODE"]))
+    app.extensions.setdefault("printing", Printing(app.config["NODE"], paper_mm=settings.paper_mm))
