@@ -13,6 +13,7 @@ from gunicorn.app.base import BaseApplication
 from cloud.app import create_app
 from cloud.jobs import Jobs
 from cloud.storage.engine import make_engine, migrate
+from shared.files import UMASK
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -71,6 +72,7 @@ def serve(db: str, host: str, port: int, workers: int | None = None) -> None:
         "errorlog": "-",
         "loglevel": "warning",
         "preload_app": False,
+        "umask": UMASK,
         "when_ready": lambda _arbiter: _announce(host, port),
         "post_worker_init": lambda worker: _start_jobs(app),
     }

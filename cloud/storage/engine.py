@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
+from shared.files import private_file, sqlite_companions, tighten
+
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 T = TypeVar("T")
 RETRIES = 3
@@ -24,7 +26,7 @@ def database_url(db: str) -> str:
     if "://" in db:
         return db
     path = Path(db).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)  # 0600 (and new parent dirs 0700): SQLite's -wal/-shm follow its mode
     return f"sqlite:///{path}"
 
 
@@ -42,6 +44,7 @@ def make_engine(db: str) -> sa.Engine:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
+        tighten(*sqlite_companions(Path(str(engine.url.database))))
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
