@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 
 DIR_MODE = 0o700
@@ -31,11 +32,17 @@ def private_dir(path: Path) -> Path:
 
 def private_file(path: Path) -> Path:
     """Create `path` empty as 0600 when it is missing, and make it 0600 when it exists (a
-    file of ours that an older version left readable)."""
+    file of ours that an older version left readable).
+
+    An existing file is never opened here: closing any descriptor of a file drops every
+    POSIX lock this process holds on it, which would silently release the locks of SQLite
+    connections already open on a database."""
     private_dir(path.parent)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE)
-    os.close(fd)
-    os.chmod(path, FILE_MODE)
+    if not path.exists():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    if stat.S_IMODE(path.stat().st_mode) != FILE_MODE:
+        os.chmod(path, FILE_MODE)
     return path
 
 
@@ -43,7 +50,8 @@ def tighten(*paths: Path) -> None:
     """chmod 0600 those of `paths` that exist (SQLite's -wal and -shm files)."""
     for path in paths:
         with contextlib.suppress(FileNotFoundError):
-            os.chmod(path, FILE_MODE)
+            if stat.S_IMODE(path.stat().st_mode) != FILE_MODE:
+                os.chmod(path, FILE_MODE)
 
 
 def sqlite_companions(path: Path) -> tuple[Path, Path]:

@@ -5,7 +5,10 @@ and existing directories it did not create keep their mode."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +18,7 @@ import sqlalchemy as sa
 from cloud.storage.engine import make_engine
 from edge import node
 from edge.storage.db import open_db
+from shared.files import private_file
 from shared.signing import generate_private_key
 
 
@@ -62,3 +66,31 @@ def test_cloud_sqlite_file(tmp_path: Path) -> None:
         for name in ("cloud.db", "cloud.db-wal", "cloud.db-shm"):
             assert mode(tmp_path / "var" / name) == 0o600, name
     engine.dispose()
+
+
+def test_checking_an_open_database_keeps_its_locks(tmp_path: Path) -> None:
+    """Closing any descriptor of a file drops this process's POSIX locks on it: making an
+    existing database private must never open it, or SQLite's locks silently vanish."""
+    path = tmp_path / "locked.db"
+    holder = sqlite3.connect(str(path), isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO t VALUES (1)")
+    os.chmod(path, 0o644)
+    private_file(path)
+    assert mode(path) == 0o600
+    other = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=0, "
+            "isolation_level=None); c.execute('BEGIN IMMEDIATE')",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert other.returncode != 0 and "database is locked" in other.stderr
+    holder.rollback()
+    holder.close()
