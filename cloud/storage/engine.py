@@ -15,6 +15,9 @@ from shared.files import private_file, sqlite_companions, tighten
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 T = TypeVar("T")
 RETRIES = 3
+# Short: a request that cannot get SQLite's write lock in this time answers 503
+# database_busy with Retry-After (shared.errors) instead of hanging; every write is short.
+BUSY_TIMEOUT_MS = 5_000
 # PostgreSQL: deadlock detected, serialization failure. Worth running the work again.
 _TRANSIENT_SQLSTATES = {"40P01", "40001"}
 
@@ -36,7 +39,9 @@ def make_engine(db: str) -> sa.Engine:
     url = database_url(db)
     if not url.startswith("sqlite"):
         return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
-    engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    engine = sa.create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    )
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -46,7 +51,7 @@ def make_engine(db: str) -> sa.Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         tighten(*sqlite_companions(Path(str(engine.url.database))))
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")

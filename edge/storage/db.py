@@ -12,7 +12,9 @@ from sqlite_utils import Database
 from edge.storage.migrations import migrations
 from shared.files import private_file, sqlite_companions, tighten
 
-BUSY_TIMEOUT_MS = 15_000
+# Short: a request that cannot get the write lock in this time answers 503 database_busy
+# with Retry-After (shared.errors) instead of hanging; every write transaction is short.
+BUSY_TIMEOUT_MS = 5_000
 
 
 def open_db(path: Path | str, *, migrate: bool = True) -> Database:

@@ -84,8 +84,9 @@ def created(payload: Any, is_new: bool) -> tuple[Response, int]:
 
 @bp.get("/healthz")
 def healthz() -> Response:
-    db().execute("SELECT 1")
-    return jsonify({"status": "ok", "store": config().store})
+    from edge import health  # a write probe: 200, or 503 with Retry-After
+
+    return current_app.make_response(health.report(db(), config().store))
 
 
 @bp.post(f"{API}/sessions")
