@@ -97,7 +97,13 @@ class Dispatcher:
     ) -> None:
         self.engine = engine
         self.workers = workers
-        self.client = client or httpx.Client(timeout=SEND_TIMEOUT, follow_redirects=False)
+        # No kept-alive connections: a connection is opened to a checked address with the
+        # TLS name of one URL and must not carry a request for another URL on that address.
+        self.client = client or httpx.Client(
+            timeout=SEND_TIMEOUT,
+            follow_redirects=False,
+            limits=httpx.Limits(max_keepalive_connections=0),
+        )
         self.pool = ThreadPoolExecutor(workers, thread_name_prefix="omnistore-webhook")
         self.in_flight: dict[str, str] = {}  # delivery id -> webhook id
         self.lock = threading.Lock()
