@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import threading
 import time
@@ -22,6 +23,7 @@ from shared.errors import NotFound
 from shared.ids import new_id
 from shared.models import Order, Webhook, WebhookIn
 
+log = logging.getLogger("omnistore.cloud.webhooks")
 MAX_BACKOFF_S = 600
 LEASE_S = 60
 WORKERS = 4
@@ -156,6 +158,9 @@ class Dispatcher:
             with self.engine.begin() as conn:
                 rows.mark(conn, item["id"], outcome)
             return ok
+        except Exception:  # the lease runs out and the delivery is tried again
+            log.exception("webhook delivery %s failed", item["id"])
+            return False
         finally:
             with self.lock:
                 self.in_flight.pop(item["id"], None)
