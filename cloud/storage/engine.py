@@ -29,7 +29,8 @@ def database_url(db: str) -> str:
     if "://" in db:
         return db
     path = Path(db).expanduser()
-    private_file(path)  # 0600 (and new parent dirs 0700): SQLite's -wal/-shm follow its mode
+    if db != ":memory:":
+        private_file(path)  # 0600 (and new parent dirs 0700): SQLite's -wal/-shm follow it
     return f"sqlite:///{path}"
 
 
@@ -49,7 +50,8 @@ def make_engine(db: str) -> sa.Engine:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        tighten(*sqlite_companions(Path(str(engine.url.database))))
+        if engine.url.database and engine.url.database != ":memory:":
+            tighten(*sqlite_companions(Path(engine.url.database)))
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
