@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -30,11 +31,26 @@ def edge() -> None:
 @DATA_DIR
 @click.option("--cloud", "cloud_url", required=True, help="Base URL of the cloud service.")
 @click.option("--store", required=True, help="Store code registered by HQ.")
-@click.option("--token", required=True, help="One-time enrolment token (en_…) from HQ.")
-def enroll(data_dir: Path, cloud_url: str, store: str, token: str) -> None:
-    """Enrol this node with the cloud: make a key pair and register it."""
+@click.option(
+    "--token",
+    default=None,
+    help="One-time enrolment token (en_…) from HQ. Visible in `ps`: prefer --token-file "
+    "or the prompt.",
+)
+@click.option(
+    "--token-file",
+    type=click.File("r", lazy=False),
+    default=None,
+    help="Read the token from this file ('-': standard input).",
+)
+def enroll(
+    data_dir: Path, cloud_url: str, store: str, token: str | None, token_file: TextIO | None
+) -> None:
+    """Enrol this node with the cloud: make a key pair and register it. The token comes
+    from --token, --token-file, or a prompt (hidden input)."""
     from edge.enroll import enroll as do_enroll
 
+    token = secret(token, token_file, "token", "Enrolment token", confirm=False)
     with _errors():
         config = do_enroll(data_dir, cloud_url, store, token)
     click.echo(f"enrolled store {config.store} ({config.name}) as key {config.keyid}")
@@ -62,14 +78,30 @@ def serve(data_dir: Path, host: str, port: int) -> None:
     type=click.Choice(["cashier", "picker", "manager"]),
     help="What this person may do.",
 )
-@click.option("--pin", required=True, help="4 to 12 digits; stored as an scrypt hash.")
-def add_staff(data_dir: Path, name: str, role: str, pin: str) -> None:
-    """Add a staff member (or change their role and PIN)."""
+@click.option(
+    "--pin",
+    default=None,
+    help="4 to 12 digits; stored as an scrypt hash. Visible in `ps`: prefer --pin-file or "
+    "the prompt.",
+)
+@click.option(
+    "--pin-file",
+    type=click.File("r", lazy=False),
+    default=None,
+    help="Read the PIN from this file ('-': standard input).",
+)
+def add_staff(
+    data_dir: Path, name: str, role: str, pin: str | None, pin_file: TextIO | None
+) -> None:
+    """Add a staff member (or change their role and PIN). The PIN comes from --pin,
+    --pin-file, or a prompt (hidden input, asked twice)."""
     from edge import node, staff
     from edge.storage.db import open_db
 
     with _errors():
-        node.load(data_dir)
+        node.load(data_dir)  # before asking for a PIN
+    pin = secret(pin, pin_file, "pin", "PIN", confirm=True)
+    with _errors():
         db = open_db(node.db_path(data_dir))
         staff.add_staff(db, name, role, pin)
     click.echo(f"added {role} {name}")
@@ -122,6 +154,25 @@ def status(data_dir: Path, as_json: bool) -> None:
             click.echo(f"{key:>15}: {value}")
     for event in report["rejected_events"]:
         click.echo(f"  rejected {event['kind']} {event['id']}: {event['reason']}")
+
+
+def secret(
+    value: str | None, source: TextIO | None, option: str, prompt: str, *, confirm: bool
+) -> str:
+    """A secret from `--<option>`, from `--<option>-file` (its first line; '-' reads
+    standard input), or asked for with hidden input (twice when `confirm`), so that it
+    need not appear on a command line where `ps` shows it."""
+    if value is not None and source is not None:
+        raise click.UsageError(f"give --{option} or --{option}-file, not both")
+    if value is not None:
+        return value
+    if source is not None:
+        lines = source.read().splitlines()
+        found = lines[0].strip() if lines else ""
+        if not found:
+            raise click.BadParameter("is empty", param_hint=f"--{option}-file")
+        return found
+    return str(click.prompt(prompt, hide_input=True, confirmation_prompt=confirm))
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ from cloud.app import create_app
 from cloud.jobs import Jobs
 from cloud.settings import CloudSettings
 from cloud.storage.engine import make_engine, migrate
+from shared.files import UMASK
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -74,6 +75,7 @@ def serve(
         "errorlog": "-",
         "loglevel": "warning",
         "preload_app": False,
+        "umask": UMASK,
         "when_ready": lambda _arbiter: _announce(host, port),
         "post_worker_init": lambda worker: _start_jobs(app),
     }

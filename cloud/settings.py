@@ -25,6 +25,12 @@ class CloudSettings(BaseSettings):
         72 * 3600, ge=1, description="how long a click-and-collect order waits for its customer"
     )
 
+    webhook_allow: str = Field(
+        "",
+        description="networks (CIDR), addresses or host names, comma or space separated, that "
+        "webhooks may go to although they are not public (e.g. `10.20.0.0/16, hooks.internal`)",
+    )
+
     @classmethod
     def load(cls) -> CloudSettings:
         """Environment first, then the file `OMNISTORE_ENV_FILE` names (if any)."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from shared.errors import OmnistoreError
+from shared.files import private_dir
 from shared.signing import private_key_from_pem, private_key_to_pem
 
 CONFIG_FILE = "node.json"
@@ -52,16 +53,19 @@ def load(data_dir: Path) -> NodeConfig:
 
 
 def save(data_dir: Path, config: NodeConfig) -> None:
-    """Write node.json atomically."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    """Write node.json atomically, readable by the node's user only."""
+    private_dir(data_dir)
     tmp = data_dir / (CONFIG_FILE + ".tmp")
-    tmp.write_text(json.dumps(asdict(config), indent=2) + "\n")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(json.dumps(asdict(config), indent=2) + "\n")
+    os.chmod(tmp, 0o600)
     tmp.replace(data_dir / CONFIG_FILE)
 
 
 def save_key(data_dir: Path, key: Ed25519PrivateKey) -> None:
     """The private key never leaves the data dir and only its owner may read it."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)
     path = data_dir / KEY_FILE
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:

@@ -19,7 +19,9 @@ def register_error_handlers(app: Flask, logger: str) -> None:
     def _error(exc: Exception) -> Response:
         """The one place errors become HTTP answers."""
         error = as_error(exc)
-        if error.status >= 500:
+        if error.status == 503:  # the database is locked, full or away: no traceback
+            log.warning("%s: %s", error.code, exc)
+        elif error.status >= 500:
             log.exception("unexpected error")
         response = jsonify(error.body())
         response.status_code = error.status

@@ -20,7 +20,7 @@ def expected_rows() -> list[str]:
     rows = []
     for side, model in SIDES:
         for name, field in model.model_fields.items():
-            default = "—" if field.default is None else f"`{_shown(field.default)}`"
+            default = "—" if field.default in (None, "") else f"`{_shown(field.default)}`"
             rows.append(
                 f"| `OMNISTORE_{name.upper()}` | {side} | {default} | {field.description} |"
             )

@@ -10,9 +10,14 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
+from shared.files import private_file, sqlite_companions, tighten
+
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 T = TypeVar("T")
 RETRIES = 3
+# Short: a request that cannot get SQLite's write lock in this time answers 503
+# database_busy with Retry-After (shared.errors) instead of hanging; every write is short.
+BUSY_TIMEOUT_MS = 5_000
 # PostgreSQL: deadlock detected, serialization failure. Worth running the work again.
 _TRANSIENT_SQLSTATES = {"40P01", "40001"}
 
@@ -24,7 +29,8 @@ def database_url(db: str) -> str:
     if "://" in db:
         return db
     path = Path(db).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if db != ":memory:":
+        private_file(path)  # 0600 (and new parent dirs 0700): SQLite's -wal/-shm follow it
     return f"sqlite:///{path}"
 
 
@@ -34,7 +40,9 @@ def make_engine(db: str) -> sa.Engine:
     url = database_url(db)
     if not url.startswith("sqlite"):
         return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
-    engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    engine = sa.create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    )
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -42,8 +50,10 @@ def make_engine(db: str) -> sa.Engine:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
+        if engine.url.database and engine.url.database != ":memory:":
+            tighten(*sqlite_companions(Path(engine.url.database)))
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")

@@ -19,7 +19,6 @@ from shared.errors import BadRequest
 from shared.models import (
     CollectIn,
     CountOut,
-    Health,
     NodeStockLevel,
     OnHand,
     Order,
@@ -50,13 +49,8 @@ PICKUP_SECRETS = {"pickup_code", "pickup_qr", "pickup_code_hash"}
 
 @bp.get("/healthz")
 def healthz() -> Response:
-    """200 when the database answers and takes a write; 503 otherwise."""
-    health.check(db())
-    return Response(
-        Health(status="ok", store=config().store).model_dump_json(),
-        200,
-        mimetype="application/json",
-    )
+    """200 when the database takes a write (a probe, rolled back); 503 with Retry-After."""
+    return current_app.make_response(health.report(db(), config().store))
 
 
 # --- sessions --------------------------------------------------------------------------
