@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from prometheus_client import CollectorRegistry
 
 from cloud.api import exceptions, health, openapi, orders, products, sales, stock, stores, sync
+from cloud.api.registry import READ, REGISTRY
+from cloud.metrics import CloudMetrics
 from cloud.settings import CloudSettings
 from cloud.storage.engine import make_engine, migrate
+from httpshell import metrics, observe
 from httpshell.body import MAX_BODY_BYTES
 from httpshell.errors import register_error_handlers
 
@@ -38,6 +42,15 @@ def create_app(
         migrate(engine)
     app.extensions["omnistore_engine"] = engine
     register_error_handlers(app, "omnistore.cloud")
+    registry = CollectorRegistry()
+    observe.install(app, registry, "omnistore.cloud.http")
+    app.extensions["omnistore_metrics"] = CloudMetrics(registry, engine)
+    app.register_blueprint(metrics.blueprint(registry, _metrics_reader))
     for module in BLUEPRINTS:
         app.register_blueprint(module.bp)
     return app
+
+
+def _metrics_reader() -> None:
+    """From elsewhere than loopback, `/metrics` needs an HQ token (hq or readonly)."""
+    REGISTRY.authorise(frozenset(READ), "read metrics")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -14,6 +15,7 @@ from cloud.app import create_app
 from cloud.jobs import Jobs
 from cloud.settings import CloudSettings
 from cloud.storage.engine import make_engine, migrate
+from httpshell import logs
 from shared.files import UMASK
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -62,6 +64,7 @@ def serve(
     db: str, host: str, port: int, workers: int | None = None, *, settings: CloudSettings
 ) -> None:
     """Migrate once, then serve until SIGTERM/SIGINT (gunicorn stops gracefully)."""
+    logs.configure(logging.INFO)
     migrate(make_engine(db))
     app = create_app(db, settings=settings, run_migrations=False)
     options = {

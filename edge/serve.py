@@ -12,13 +12,14 @@ from edge.discovery import NodeAd, advertise
 from edge.settings import NodeSettings
 from edge.sync.runner import SyncRunner
 from edge.web.app import create_app
+from httpshell import logs
 
 
 def serve(
     data_dir: Path, host: str, port: int, settings: NodeSettings, *, threads: int = 8
 ) -> None:
     """Run until interrupted. One process owns the node's SQLite file."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logs.configure(logging.INFO)
     runner = SyncRunner(data_dir, settings)
     app = create_app(data_dir, settings=settings, on_commit=runner.nudge)
     runner.start()

@@ -117,7 +117,7 @@ class Registry:
             @wraps(view)
             def wrapper(*args: Any, **kwargs: Any) -> Any:
                 if allowed is not None:
-                    g.caller = self._authorise(allowed, summary)
+                    g.caller = self.authorise(allowed, summary)
                 if body is not None:
                     kwargs["body"] = parse_body(body, json_bytes())
                 answer = as_response(view(*args, **kwargs), status)
@@ -130,7 +130,8 @@ class Registry:
 
         return decorate
 
-    def _authorise(self, allowed: frozenset[str], summary: str) -> Caller:
+    def authorise(self, allowed: frozenset[str], summary: str) -> Caller:
+        """The caller, if their role is one of `allowed` (401 without credentials, 403 else)."""
         caller = self.authenticate(allowed)
         if caller.role not in allowed:
             raise Forbidden(

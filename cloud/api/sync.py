@@ -64,6 +64,7 @@ def enroll(body: EnrollIn) -> tuple[Response, int]:
 )
 def push(body: PushIn) -> Response:
     answer = sync.push(engine(), caller().name, body.events, body.clock_offset_s)
+    current_app.extensions["omnistore_metrics"].pushed(answer.results)
     return jsonify(answer.model_dump(mode="json"))
 
 

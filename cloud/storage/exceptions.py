@@ -35,3 +35,11 @@ def list_exceptions(
         query = query.where(sa.tuple_(exceptions.c.created_at, exceptions.c.id) > sa.tuple_(*after))
     rows = conn.execute(query.order_by(exceptions.c.created_at, exceptions.c.id).limit(limit))
     return [dict(r) for r in rows.mappings()]
+
+
+def count_by_kind(conn: sa.Connection) -> dict[str, int]:
+    """How many exceptions of each kind have been recorded."""
+    rows = conn.execute(
+        sa.select(exceptions.c.kind, sa.func.count()).group_by(exceptions.c.kind)
+    ).all()
+    return {str(kind): int(n) for kind, n in rows}

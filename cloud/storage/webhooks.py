@@ -50,3 +50,9 @@ def mark(conn: sa.Connection, delivery_id: str, values: dict[str, Any]) -> None:
     conn.execute(
         sa.update(webhook_deliveries).where(webhook_deliveries.c.id == delivery_id).values(**values)
     )
+
+
+def backlog(conn: sa.Connection) -> int:
+    """Deliveries not yet made."""
+    query = sa.select(sa.func.count()).where(webhook_deliveries.c.delivered_at.is_(None))
+    return int(conn.execute(query).scalar_one())

@@ -61,3 +61,11 @@ def with_status(db: Database, status: str, limit: int) -> list[OutboxRow]:
         f"SELECT {_COLUMNS} FROM outbox WHERE status = ? ORDER BY seq LIMIT ?", [status, limit]
     ).fetchall()
     return [OutboxRow(*r) for r in rows]
+
+
+def oldest_pending_at(db: Database) -> str | None:
+    """When the oldest event still waiting to be pushed happened."""
+    row = db.execute(
+        "SELECT occurred_at FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT 1"
+    ).fetchone()
+    return None if row is None else str(row[0])

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import time
+import uuid
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -17,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from shared.signing import new_nonce, sign_request
 
 TIMEOUT = httpx.Timeout(15.0, connect=3.0)
+log = logging.getLogger("omnistore.edge.sync")
 
 
 class CloudUnavailable(Exception):
@@ -76,6 +79,8 @@ class CloudClient:
         )
         if body is not None:
             headers |= {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        request_id = uuid.uuid4().hex
+        headers["X-Request-Id"] = request_id  # the cloud logs it: one push, followed across
         sent = time.time()
         try:
             response = self.http.request(
@@ -85,7 +90,12 @@ class CloudClient:
                 headers=headers,
             )
         except httpx.HTTPError as exc:
+            log.info("cloud call failed", extra={"request_id": request_id, "path": url.path})
             raise CloudUnavailable(f"{type(exc).__name__}: {exc}") from exc
+        log.info(
+            "cloud call",
+            extra={"request_id": request_id, "path": url.path, "status": response.status_code},
+        )
         offset = _measured_offset(response, sent, time.time())
         return _decode(response, offset)
 

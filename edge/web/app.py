@@ -8,11 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from prometheus_client import CollectorRegistry
 
 from edge import node
+from edge.metrics import NodeCollector
 from edge.settings import NodeSettings
 from edge.storage.db import open_db
 from edge.web import context, lane, openapi, picker
+from edge.web.registry import REGISTRY
+from httpshell import metrics, observe
 from httpshell.body import MAX_BODY_BYTES
 from httpshell.errors import register_error_handlers
 from httpshell.routes import COMMIT_HOOK
@@ -38,8 +42,18 @@ def create_app(
     app.extensions[COMMIT_HOOK] = on_commit or (lambda: None)
     open_db(node.db_path(Path(data_dir))).close()
     register_error_handlers(app, "omnistore.edge.web")
+    registry = CollectorRegistry()
+    observe.install(app, registry, "omnistore.edge.http")
+    db_file = node.db_path(Path(data_dir))
+    registry.register(NodeCollector(lambda: open_db(db_file, migrate=False)))
+    app.register_blueprint(metrics.blueprint(registry, _metrics_reader))
     app.register_blueprint(lane.bp)
     app.register_blueprint(openapi.bp)
     picker.register(app, settings or NodeSettings.load())
     app.teardown_appcontext(context.close_db)
     return app
+
+
+def _metrics_reader() -> None:
+    """From elsewhere than loopback, `/metrics` needs a manager's session."""
+    REGISTRY.authorise(frozenset({"manager"}), "read metrics")
