@@ -8,6 +8,7 @@ import click
 
 from cli.cloud_cmds import cloud
 from cli.demo import demo
+from cli.doctor_cmd import doctor
 from cli.edge_cmds import edge
 from cli.pos_cmd import pos
 from shared.files import UMASK
@@ -26,3 +27,4 @@ main.add_command(cloud)
 main.add_command(edge)
 main.add_command(demo)
 main.add_command(pos)
+main.add_command(doctor)

@@ -1,0 +1,67 @@
+"""`omnistore doctor --db URL`: is the cloud's database healthy? It answers, its schema is
+at the newest migration, a SQLite file is private and intact, and webhook deliveries are
+not piling up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from cloud.storage import webhooks
+from cloud.storage.engine import MIGRATIONS, make_engine
+from shared.checks import Check, private_mode
+
+MAX_BACKLOG = 1000
+
+
+def run(db: str) -> list[Check]:
+    """Every check; a database that does not answer stops the rest."""
+    engine = make_engine(db)
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+            checks = [Check("database", True, f"{conn.dialect.name} answers")]
+            checks.append(_migrations(conn))
+            if not checks[-1].ok:  # the tables below may not exist yet
+                return checks
+            checks.append(_backlog(conn))
+            if conn.dialect.name == "sqlite":
+                checks.append(_sqlite(conn, db))
+    except sa.exc.SQLAlchemyError as exc:
+        return [Check("database", False, f"{type(exc).__name__}: check --db and the server")]
+    finally:
+        engine.dispose()
+    return checks
+
+
+def _migrations(conn: sa.Connection) -> Check:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current != head:
+        return Check(
+            "migrations", False, f"at {current}, head is {head}: run `omnistore cloud serve` once"
+        )
+    return Check("migrations", True, f"at head {head}")
+
+
+def _backlog(conn: sa.Connection) -> Check:
+    waiting = webhooks.backlog(conn)
+    if waiting > MAX_BACKLOG:
+        return Check("webhooks", False, f"{waiting} deliveries waiting: check the receivers")
+    return Check("webhooks", True, f"{waiting} deliveries waiting")
+
+
+def _sqlite(conn: sa.Connection, db: str) -> Check:
+    result = conn.execute(sa.text("PRAGMA quick_check")).scalar()
+    path = Path(db)
+    if result != "ok":
+        return Check("sqlite", False, f"{result}: restore from the last backup")
+    if path.exists() and not private_mode(path.stat().st_mode):
+        return Check("sqlite", False, f"{path} is readable by others: chmod 600")
+    return Check("sqlite", True, "integrity ok, file private")
