@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,12 +19,15 @@ from shared.models import (
     Event,
     MovementEvent,
     OrderEvent,
+    Return,
     ReturnEvent,
+    Sale,
     SaleEvent,
     ShiftEvent,
     StockMovement,
     VoidEvent,
 )
+from shared.money import round_half_up
 
 
 def body_hash(event: Event) -> str:
@@ -107,9 +112,12 @@ def _sale(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
     """A sale is a fact: stored once by id even when it names SKUs the catalogue lacks."""
     event: SaleEvent = _parse(SaleEvent, body)
     _own(store, event.sale.store)
+    _receipt_of(store, event.sale)
     same = sales.same_sale_stored(conn, event.sale)
     if same is False:
         raise Rejected(f"idempotency_conflict: sale {event.sale.id} exists with another body")
+    if sales.receipt_taken(conn, store, event.sale.receipt_no, event.sale.id):
+        raise Rejected(f"duplicate_receipt_no: {event.sale.receipt_no} is another sale's")
     sales.insert_sale(conn, event.sale)
     _movements(conn, store, event.movements, event.sale.id)
 
@@ -118,8 +126,50 @@ def _return(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
     """A return may refer to another store's sale; its movements put stock back here."""
     event: ReturnEvent = _parse(ReturnEvent, body)
     _own(store, event.ret.store)
+    if not sales.return_exists(conn, store, event.ret.id):
+        _within_sale(conn, event.ret)
     sales.insert_return(conn, event.ret)
     _movements(conn, store, event.movements, event.ret.id)
+
+
+def _receipt_of(store: str, sale: Sale) -> None:
+    """A sale's receipt number names the pushing store (`<store>-<register>-<n>`): a store
+    can never take another store's receipt numbers, which returns look sales up by."""
+    pattern = rf"{re.escape(store)}-[A-Za-z0-9]{{1,8}}-[A-Za-z0-9]{{1,32}}"
+    if re.fullmatch(pattern, sale.receipt_no) is None:
+        raise Rejected(
+            f"bad_receipt_no: {sale.receipt_no!r} is not a receipt number of store {store}"
+        )
+
+
+def _within_sale(conn: sa.Connection, ret: Return) -> None:
+    """A return that names a sale gives back at most what that sale sold, counting every
+    earlier return of it in any store, at the price paid (pro rata, half-up, per line)."""
+    if ret.sale_id is None:
+        return  # without a receipt (a manager approved it at the store)
+    sale = sales.get_sale(conn, sale_id=ret.sale_id)
+    if sale is None:
+        raise Rejected(f"unknown_sale: {ret.sale_id} is not a sale the cloud knows")
+    if ret.sale_receipt_no is not None and ret.sale_receipt_no != sale.receipt_no:
+        raise Rejected(f"wrong_receipt_no: sale {sale.id} is {sale.receipt_no}")
+    already = Counter(sales.returned_qty(conn, sale.id))
+    wanted: Counter[str] = Counter()
+    for line in ret.lines:
+        wanted[line.sku] += line.qty
+    for sku, qty in wanted.items():
+        sold = [line for line in sale.lines if line.sku == sku]
+        sold_qty = sum(line.qty for line in sold)
+        if qty > sold_qty - already[sku]:
+            raise Rejected(
+                f"return_exceeds_sale: {sku}: {qty} returned but only "
+                f"{max(0, sold_qty - already[sku])} of {sold_qty} sold are left to return"
+            )
+        paid = round_half_up(sum(line.total for line in sold) * qty, sold_qty)
+        if sum(line.total for line in ret.lines if line.sku == sku) > paid:
+            raise Rejected(f"return_exceeds_sale: {sku}: refund above the {paid} paid")
+    lines_total = sum(line.total for line in ret.lines)
+    if ret.total > lines_total or sum(r.amount for r in ret.refunds) > lines_total:
+        raise Rejected(f"return_exceeds_sale: refund above the {lines_total} of its lines")
 
 
 def _void(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:

@@ -1,0 +1,125 @@
+"""Holes a security review found, each played against a real `omnistore cloud serve` process
+over HTTP with real signed store keys and HQ tokens (SQLite)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.cloud_fixtures import return_event, sale_event
+from tests.harness import Cloud
+from tests.http_node import HttpNode
+
+SALES = "/api/v1/sync/sales"
+
+
+@pytest.fixture(scope="module")
+def cloud(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cloud]:
+    running = Cloud(Path(tmp_path_factory.mktemp("cloud"))).start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def node(cloud: Cloud, store: str) -> HttpNode:
+    return HttpNode.enrolled(cloud.url, store, cloud.add_store(store))
+
+
+def fake_sale(store: str, receipt_no: str, amount: int) -> dict[str, Any]:
+    """A sale event whose receipt number and total the pushing store chose."""
+    event = sale_event(store, sku="TV", price=amount)
+    event["body"]["sale"]["receipt_no"] = receipt_no
+    return event
+
+
+# --- 1. receipt numbers belong to the store that pushes them ----------------------------
+
+
+def test_a_store_cannot_push_a_sale_under_another_stores_receipt_number(cloud: Cloud) -> None:
+    honest, thief, returner = node(cloud, "H1"), node(cloud, "T1"), node(cloud, "R1")
+    real = sale_event("H1", sku="TV", price=500)
+    real["body"]["sale"]["receipt_no"] = "H1-1-7"
+    assert honest.push(real)[0]["status"] == "accepted"
+
+    for receipt_no in ["H1-1-7", "H1-1-8", "T1", "T1-1-", "H1-T1-1-9"]:
+        [result] = thief.push(fake_sale("T1", receipt_no, 9_999_900))
+        assert result["status"] == "rejected", receipt_no
+        assert "bad_receipt_no" in result["reason"]
+
+    found = returner.request("GET", SALES, query="receipt_no=H1-1-7")
+    assert found.status_code == 200, found.text
+    assert found.json()["sale"]["id"] == real["body"]["sale"]["id"]
+    assert found.json()["sale"]["store"] == "H1"
+    assert returner.request("GET", SALES, query="receipt_no=H1-1-8").status_code == 404
+
+
+def test_receipts_are_looked_up_in_the_store_their_prefix_names(cloud: Cloud) -> None:
+    """A hijacked sale an older version stored (store F2, receipt F1-1-1) is never found."""
+    honest, looker = node(cloud, "F1"), node(cloud, "F9")
+    node(cloud, "F2")
+    planted = fake_sale("F2", "F1-1-1", 9_999_900)["body"]["sale"]
+    with sqlite3.connect(cloud.db) as db:
+        db.execute(
+            "INSERT INTO sales (store, id, receipt_no, occurred_at, total, voided, body) "
+            "VALUES (?, ?, ?, ?, ?, 0, ?)",
+            ["F2", planted["id"], "F1-1-1", planted["occurred_at"], 9_999_900, json.dumps(planted)],
+        )
+    assert looker.request("GET", SALES, query="receipt_no=F1-1-1").status_code == 404
+    real = fake_sale("F1", "F1-1-1", 250)
+    assert honest.push(real)[0]["status"] == "accepted"
+    got = looker.request("GET", SALES, query="receipt_no=F1-1-1").json()["sale"]
+    assert (got["store"], got["id"]) == ("F1", real["body"]["sale"]["id"])
+    for bad in ["F1", "-1-1", "F1--1"]:
+        assert looker.request("GET", SALES, query=f"receipt_no={bad}").status_code == 404
+
+
+def test_a_second_sale_under_a_used_receipt_number_is_rejected(cloud: Cloud) -> None:
+    store = node(cloud, "D1")
+    assert store.push(fake_sale("D1", "D1-1-1", 100))[0]["status"] == "accepted"
+    [result] = store.push(fake_sale("D1", "D1-1-1", 99_999))
+    assert result["status"] == "rejected" and "duplicate_receipt_no" in result["reason"]
+
+
+def test_pushed_returns_never_give_back_more_than_the_sale_sold(cloud: Cloud) -> None:
+    seller, returner_a, returner_b = node(cloud, "E1"), node(cloud, "E2"), node(cloud, "E3")
+    sale_ev = sale_event("E1", sku="TV", qty=2, price=500)
+    sale = sale_ev["body"]["sale"]
+    assert seller.push(sale_ev)[0]["status"] == "accepted"
+
+    [too_many] = returner_a.push(return_event("E2", sale, qty=3))
+    assert too_many["status"] == "rejected" and "return_exceeds_sale" in too_many["reason"]
+
+    pricey = return_event("E2", sale, qty=1)
+    for line in pricey["body"]["ret"]["lines"]:
+        line["total"] = 99_999
+    pricey["body"]["ret"]["total"] = 99_999
+    pricey["body"]["ret"]["refunds"] = [{"method": "cash", "amount": 99_999}]
+    [result] = returner_a.push(pricey)
+    assert result["status"] == "rejected" and "return_exceeds_sale" in result["reason"]
+
+    other_sku = copy.deepcopy(return_event("E2", sale, qty=1))
+    other_sku["body"]["ret"]["lines"][0]["sku"] = "RADIO"
+    assert returner_a.push(other_sku)[0]["status"] == "rejected"
+
+    assert returner_a.push(return_event("E2", sale, qty=1))[0]["status"] == "accepted"
+    assert returner_b.push(return_event("E3", sale, qty=1))[0]["status"] == "accepted"
+    [third] = seller.push(return_event("E1", sale, qty=1))  # the sale's own store too
+    assert third["status"] == "rejected" and "return_exceeds_sale" in third["reason"]
+
+    lookup = returner_a.request("GET", f"{SALES}/{sale['id']}").json()
+    assert lookup["returned"] == {"TV": 2}
+    with httpx.Client(
+        base_url=cloud.url + "/api/v1", headers={"Authorization": f"Bearer {cloud.hq_token}"}
+    ) as hq:
+        refunded = [
+            r for s in ("E1", "E2", "E3") for r in hq.get(f"/stores/{s}/returns").json()["items"]
+        ]
+    assert sum(r["total"] for r in refunded) == 1000
