@@ -223,6 +223,55 @@ class Sale(Output):
     voided: bool = False
 
 
+class ReturnableLine(Output):
+    sku: str
+    qty: int
+    unit_price: int
+    total: int
+    vat_rate_bp: int
+
+
+class ReturnableTender(Output):
+    method: TenderMethod
+    amount: int
+
+
+class ReturnableSale(Output):
+    """Only what another store needs to take a return of a sale: no cashier, no card
+    references."""
+
+    id: str
+    store: str
+    receipt_no: str
+    occurred_at: Instant
+    lines: list[ReturnableLine]
+    payments: list[ReturnableTender]
+    voided: bool = False
+
+    @classmethod
+    def of(cls, sale: Sale) -> ReturnableSale:
+        return cls.model_validate(sale.model_dump(include=_RETURNABLE))
+
+
+_RETURNABLE: Any = {
+    "id": True,
+    "store": True,
+    "receipt_no": True,
+    "occurred_at": True,
+    "voided": True,
+    "lines": {"__all__": set(ReturnableLine.model_fields)},
+    "payments": {"__all__": set(ReturnableTender.model_fields)},
+}
+
+
+class SaleLookup(Output):
+    """A sale of any store, reduced to what a return needs, and the units already returned
+    against it in every store, per SKU."""
+
+    sale: ReturnableSale
+    returned: dict[str, int]
+
+
 class ReturnLineIn(Input):
     sku: Sku
     qty: Qty

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import httpx
 import pytest
 
 from tests.cloud_fixtures import return_event, sale_event
-from tests.harness import Cloud
+from tests.harness import Cloud, Edge, wait_for
 from tests.http_node import HttpNode
 
 SALES = "/api/v1/sync/sales"
@@ -123,3 +124,72 @@ def test_pushed_returns_never_give_back_more_than_the_sale_sold(cloud: Cloud) ->
             r for s in ("E1", "E2", "E3") for r in hq.get(f"/stores/{s}/returns").json()["items"]
         ]
     assert sum(r["total"] for r in refunded) == 1000
+
+
+# --- 2. another store's sale: only what a return needs ----------------------------------
+
+
+RETURNABLE_SALE_KEYS = {"id", "store", "receipt_no", "occurred_at", "lines", "payments", "voided"}
+
+
+def test_a_sale_lookup_answers_only_what_a_return_needs(cloud: Cloud) -> None:
+    seller, other = node(cloud, "L1"), node(cloud, "L2")
+    event = sale_event("L1", sku="TV", qty=2, price=500)
+    sale = event["body"]["sale"]
+    sale["receipt_no"] = "L1-1-1"
+    sale["cashier"] = "Ana Secret"
+    sale["payments"] = [{"method": "card", "amount": 1000, "ref": "AUTH-4242-SECRET"}]
+    assert seller.push(event)[0]["status"] == "accepted"
+    assert other.push(return_event("L2", sale, qty=1))[0]["status"] == "accepted"
+
+    for path, query in [(SALES, "receipt_no=L1-1-1"), (f"{SALES}/{sale['id']}", "")]:
+        answer = other.request("GET", path, query=query)
+        assert answer.status_code == 200, answer.text
+        assert "Secret" not in answer.text and "SECRET" not in answer.text
+        found = answer.json()
+        assert set(found) == {"sale", "returned"}
+        assert set(found["sale"]) == RETURNABLE_SALE_KEYS
+        assert found["sale"]["payments"] == [{"method": "card", "amount": 1000}]
+        assert found["sale"]["lines"] == [
+            {"sku": "TV", "qty": 2, "unit_price": 500, "total": 1000, "vat_rate_bp": 2000}
+        ]
+        assert found["returned"] == {"TV": 1}
+
+
+def test_a_node_takes_a_return_of_another_stores_sale_from_the_reduced_answer(
+    cloud: Cloud, tmp_path: Path
+) -> None:
+    seller = node(cloud, "M1")
+    with cloud.hq() as hq:
+        product = {"name": "Radio", "price": 700, "vat_rate_bp": 2000}
+        assert hq.put("/products/RADIO", json=product).status_code in (200, 201)
+    event = sale_event("M1", sku="RADIO", qty=2, price=700)
+    sale = event["body"]["sale"]
+    sale["receipt_no"] = "M1-1-1"
+    sale["payments"] = [{"method": "card", "amount": 1400, "ref": "AUTH-1"}]
+    assert seller.push(event)[0]["status"] == "accepted"
+
+    edge = Edge(tmp_path, "m2")
+    edge.enroll(cloud.url, "M2", cloud.add_store("M2"))
+    edge.add_staff("ana", "cashier", "1234")
+    edge.start()
+    try:
+        with edge.lane("ana", "1234") as lane:
+            wait_for(lambda: lane.get("/stock/RADIO").status_code == 200)
+            body = {
+                "id": str(uuid.uuid4()),
+                "receipt_no": "M1-1-1",
+                "lines": [{"sku": "RADIO", "qty": 1}],
+            }
+            answer = lane.post("/returns", json=body)
+            assert answer.status_code == 201, answer.text
+            ret = answer.json()
+            assert ret["sale_id"] == sale["id"] and ret["sale_receipt_no"] == "M1-1-1"
+            assert ret["refunds"] == [{"method": "card", "amount": 700, "ref": None}]
+            assert ret["lines"][0]["name"] == "Radio"
+            too_many = {**body, "id": str(uuid.uuid4()), "lines": [{"sku": "RADIO", "qty": 2}]}
+            refused = lane.post("/returns", json=too_many)
+            assert refused.status_code == 422, refused.text
+            assert refused.json()["error"]["code"] == "return_exceeds_sale"
+    finally:
+        edge.stop()
