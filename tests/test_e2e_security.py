@@ -8,15 +8,17 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from shared.clock import format_ts, utc_now
 from tests.cloud_fixtures import return_event, sale_event
-from tests.harness import Cloud, Edge, wait_for
-from tests.http_node import HttpNode
+from tests.harness import Cloud, Edge, last_line, omnistore, wait_for
+from tests.http_node import PULL, HttpNode, enroll
 
 SALES = "/api/v1/sync/sales"
 
@@ -193,3 +195,62 @@ def test_a_node_takes_a_return_of_another_stores_sale_from_the_reduced_answer(
             assert refused.json()["error"]["code"] == "return_exceeds_sale"
     finally:
         edge.stop()
+
+
+# --- 3. enrolment: tokens expire, one live token, no takeover of an enrolled store -------
+
+
+def cli(cloud: Cloud, *args: str) -> str:
+    return last_line(omnistore("cloud", *args, "--db", cloud.db))
+
+
+def test_enrolment_cannot_take_over_a_store_and_hq_can_cut_a_node_off(cloud: Cloud) -> None:
+    first_token = cloud.add_store("K1")
+    second_token = cloud.add_store("K1")  # again: a fresh token, the first one is void
+    assert first_token != second_token and second_token.startswith("en_")
+    void = enroll(cloud.url, "K1", first_token)
+    assert void.status_code == 401 and void.json()["error"]["code"] == "bad_enrollment_token"
+
+    honest = HttpNode.enrolled(cloud.url, "K1", second_token)
+    assert honest.request("GET", PULL).status_code == 200
+    reused = enroll(cloud.url, "K1", second_token)
+    assert reused.status_code == 401
+
+    thief_token = cloud.add_store("K1")  # a token leaked after the node enrolled
+    takeover = enroll(cloud.url, "K1", thief_token)
+    assert takeover.status_code == 409 and takeover.json()["error"]["code"] == "already_enrolled"
+    assert honest.request("GET", PULL).status_code == 200  # the honest node is untouched
+
+    cli(cloud, "revoke-store", "K1")
+    cut = honest.request("GET", PULL)
+    assert cut.status_code == 401 and cut.json()["error"]["code"] == "unknown_key"
+    revoked = enroll(cloud.url, "K1", cloud.add_store("K1"))
+    assert revoked.status_code == 409 and revoked.json()["error"]["code"] == "store_revoked"
+
+    cli(cloud, "reset-store", "K1")
+    assert honest.request("GET", PULL).status_code == 401
+    fresh = cloud.add_store("K1")
+    replacement = HttpNode.enrolled(cloud.url, "K1", fresh)
+    assert replacement.request("GET", PULL).status_code == 200
+    assert replacement.keyid != honest.keyid
+
+    cli(cloud, "reset-store", "K1")  # reset alone cuts the enrolled node off too
+    assert replacement.request("GET", PULL).status_code == 401
+
+
+def test_enrolment_tokens_expire_after_a_day(cloud: Cloud) -> None:
+    old, fresh = cloud.add_store("X1"), cloud.add_store("X2")
+    with sqlite3.connect(cloud.db) as db:
+        day_ago = format_ts(utc_now() - timedelta(hours=24, minutes=1))
+        db.execute("UPDATE enrolment_tokens SET created_at = ? WHERE store = 'X1'", [day_ago])
+        almost = format_ts(utc_now() - timedelta(hours=23))
+        db.execute("UPDATE enrolment_tokens SET created_at = ? WHERE store = 'X2'", [almost])
+    expired = enroll(cloud.url, "X1", old)
+    assert expired.status_code == 401 and expired.json()["error"]["code"] == "bad_enrollment_token"
+    assert enroll(cloud.url, "X2", fresh).status_code == 201
+
+
+def test_store_admin_commands_refuse_unknown_stores(cloud: Cloud) -> None:
+    for command in ("reset-store", "revoke-store"):
+        with pytest.raises(AssertionError, match="no store NOPE"):
+            cli(cloud, command, "NOPE")

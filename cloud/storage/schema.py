@@ -20,6 +20,7 @@ stores = sa.Table(
     sa.Column("enrolled_at", sa.String(32)),
     sa.Column("last_sync_at", sa.String(32)),
     sa.Column("clock_skew_open", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("revoked_at", sa.String(32)),
 )
 
 enrolment_tokens = sa.Table(
