@@ -4,7 +4,9 @@ over HTTP with real signed store keys and HQ tokens (SQLite)."""
 from __future__ import annotations
 
 import copy
+import gzip
 import json
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -15,10 +17,13 @@ from typing import Any
 import httpx
 import pytest
 
+from edge import node as node_config
+from edge.storage import outbox as outbox_rows
+from edge.storage.db import open_db, write
 from shared.clock import format_ts, utc_now
 from tests.cloud_fixtures import return_event, sale_event
-from tests.harness import Cloud, Edge, last_line, omnistore, wait_for
-from tests.http_node import PULL, HttpNode, enroll
+from tests.harness import Cloud, Edge, last_line, omnistore, paged, wait_for
+from tests.http_node import PULL, PUSH, HttpNode, enroll
 
 SALES = "/api/v1/sync/sales"
 
@@ -254,3 +259,108 @@ def test_store_admin_commands_refuse_unknown_stores(cloud: Cloud) -> None:
     for command in ("reset-store", "revoke-store"):
         with pytest.raises(AssertionError, match="no store NOPE"):
             cli(cloud, command, "NOPE")
+
+
+# --- 4. a push body is bounded once inflated, and so is each event ------------------------
+
+
+def peak_rss_mb(cloud: Cloud) -> float:
+    """The largest peak resident size among the cloud's processes (gunicorn and workers)."""
+    assert cloud.proc is not None
+    group, peak = os.getpgid(cloud.proc.pid), 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            if os.getpgid(int(status.parent.name)) != group:
+                continue
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+        except (OSError, ValueError):
+            continue
+    return peak / 1024
+
+
+def test_a_gzip_bomb_is_refused_before_it_costs_memory(cloud: Cloud) -> None:
+    store = node(cloud, "G1")
+    padding = "a" * 38_000
+    events = [sale_event("G1") for _ in range(500)]
+    for item in events:
+        item["body"]["pad"] = padding
+    inflated = json.dumps({"clock_offset_s": 0, "events": events}).encode()
+    bomb = gzip.compress(inflated, 9)
+    assert len(inflated) > 18_000_000 and len(bomb) < 400_000
+    answer = store.request("POST", PUSH, raw=bomb)
+    assert answer.status_code == 413, answer.text
+    assert answer.json()["error"]["code"] == "payload_too_large"
+    assert peak_rss_mb(cloud) < 400
+
+    plain = store.request("POST", PUSH, raw=b" " * (4 * 1024 * 1024 + 1))
+    assert plain.status_code == 413 and plain.json()["error"]["code"] == "payload_too_large"
+    assert store.push(sale_event("G1"))[0]["status"] == "accepted"
+
+
+def test_an_event_over_64_kb_is_rejected_and_the_rest_of_its_batch_lands(cloud: Cloud) -> None:
+    store = node(cloud, "G2")
+    big = sale_event("G2")
+    big["body"]["sale"]["cashier"] = "x" * (65 * 1024)
+    small = sale_event("G2")
+    results = store.push(big, small)
+    assert results[0]["status"] == "rejected" and "event_too_large" in results[0]["reason"]
+    assert results[1]["status"] == "accepted"
+
+
+def test_a_node_splits_its_push_by_size_under_the_cloud_cap(cloud: Cloud, tmp_path: Path) -> None:
+    """200 pending sales of ~40 KB each (8 MB) reach the cloud in batches under its cap."""
+    data_dir = tmp_path / "n1"
+    omnistore(
+        "edge",
+        "enroll",
+        "--data-dir",
+        str(data_dir),
+        "--cloud",
+        cloud.url,
+        "--store",
+        "N1",
+        "--token",
+        cloud.add_store("N1"),
+    )
+    db = open_db(node_config.db_path(data_dir))
+    sale_ids = []
+    with write(db):
+        for n in range(200):
+            event = sale_event("N1", sku="SKU0", price=1)
+            sale = event["body"]["sale"]
+            sale["receipt_no"] = f"N1-1-{n + 1}"
+            sale["lines"] = [
+                {
+                    "sku": f"SKU{k}",
+                    "name": "n" * 40,
+                    "qty": 1,
+                    "unit_price": 1,
+                    "total": 1,
+                    "vat_rate_bp": 2000,
+                }
+                for k in range(400)
+            ]
+            sale["payments"][0]["amount"] = sale["total"] = 400
+            sale_ids.append(sale["id"])
+            outbox_rows.insert(
+                db,
+                outbox_rows.OutboxRow(
+                    0,
+                    event["id"],
+                    "sale",
+                    event["hlc"],
+                    event["occurred_at"],
+                    event["device_time"],
+                    json.dumps(event["body"]),
+                    "pending",
+                    None,
+                ),
+            )
+    assert sum(len(r.body) for r in outbox_rows.pending(db, 1000)) > 6 * 1024 * 1024
+    db.close()
+    omnistore("edge", "sync", "--data-dir", str(data_dir), "--once")
+    with cloud.hq() as hq:
+        listed = paged(hq, "/stores/N1/sales")
+    assert sorted(s["id"] for s in listed) == sorted(sale_ids)

@@ -17,7 +17,7 @@ from shared.clock import now_text
 from shared.errors import BadRequest, Forbidden, PayloadTooLarge, Unauthorized
 from shared.signing import SignatureError, public_key_from_text, verify_request
 
-MAX_INFLATED = 20_000_000
+MAX_INFLATED = 4 * 1024 * 1024  # a sync body, as sent and once inflated
 NONCE_TTL_S = 600
 PRUNE_ONE_IN = 64
 
@@ -39,7 +39,10 @@ def require_hq(write: bool) -> None:
 
 def verify_signed_request() -> str:
     """Check the RFC 9421 signature and the nonce; returns the caller's store, whose last
-    sync time it records. The body is verified as sent (compressed), then inflated with a cap."""
+    sync time it records. The body is verified as sent (compressed), then inflated with a cap;
+    a body larger than the cap as sent is refused before it is read."""
+    _check_size(request.content_length)
+    request.max_content_length = MAX_INFLATED  # also bounds a body sent without a length
     raw = request.get_data()
 
     def resolve(keyid: str) -> Ed25519PublicKey | None:
@@ -72,12 +75,21 @@ def verify_signed_request() -> str:
     return found[0]
 
 
+def _check_size(size: int | None) -> None:
+    if size is not None and size > MAX_INFLATED:
+        raise PayloadTooLarge(
+            "payload_too_large", f"body exceeds {MAX_INFLATED // (1024 * 1024)} MB"
+        )
+
+
 def request_body() -> bytes:
     """The body as JSON bytes. Sync bodies travel gzipped (signatures cover the compressed
-    bytes, checked before this); a cap on the inflated size stops a small bomb from costing
-    memory. Uncompressed bodies are accepted as they are."""
+    bytes, checked before this); a cap on the inflated size (4 MB) stops a small bomb from
+    costing memory: inflating stops at the cap, and the JSON is parsed once, afterwards.
+    Uncompressed bodies are accepted as they are, under the same cap."""
     raw = request.get_data()
     if request.headers.get("Content-Encoding", "").strip().lower() != "gzip":
+        _check_size(len(raw))
         return raw
     try:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -85,7 +97,7 @@ def request_body() -> bytes:
     except (zlib.error, gzip.BadGzipFile) as exc:
         raise BadRequest("bad_encoding", "body is not valid gzip") from exc
     if inflater.unconsumed_tail:
-        raise PayloadTooLarge("payload_too_large", "inflated body exceeds 20 MB")
+        _check_size(MAX_INFLATED + 1)
     if not inflater.eof:
         raise BadRequest("bad_encoding", "gzip body is truncated")
     return data

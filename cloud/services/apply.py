@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from cloud.services import orders
 from cloud.services.reporting import Rejected, exception
 from cloud.storage import events, sales, stock
-from shared.api import canonical_json, validate
+from shared.api import canonical_json, parse_body
 from shared.clock import now_text
 from shared.errors import OmnistoreError
 from shared.models import (
@@ -35,8 +35,12 @@ def body_hash(event: Event) -> str:
     return hashlib.sha256(canonical_json(event.model_dump(mode="json")).encode()).hexdigest()
 
 
+MAX_EVENT_BYTES = 64 * 1024
+
+
 def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str | None]:
-    """(status, reason) for one event, inside the caller's transaction."""
+    """(status, reason) for one event, inside the caller's transaction. An event body over
+    64 KB of JSON is rejected unread: no fact a store records is that large."""
     digest = body_hash(event)
     seen = events.get_event(conn, store, event.id)
     if seen is not None:
@@ -48,9 +52,12 @@ def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str
             return "rejected", seen["reason"]
         return "duplicate", None
     status, reason = "accepted", None
+    text = canonical_json(event.body)
     try:
+        if len(text.encode()) > MAX_EVENT_BYTES:
+            raise Rejected(f"event_too_large: body over {MAX_EVENT_BYTES} bytes of JSON")
         with conn.begin_nested():  # a rejected event leaves no partial writes behind
-            _APPLY[event.kind](conn, store, event.body)
+            _APPLY[event.kind](conn, store, text)
     except Rejected as exc:
         status, reason = "rejected", str(exc)
     _log(conn, store, event, digest, status, reason)
@@ -82,10 +89,10 @@ def _log(
         exception(conn, store, "rejected_event", event.id, f"{event.kind}: {reason}")
 
 
-def _parse(model: Any, body: dict[str, Any]) -> Any:
+def _parse(model: Any, body: str) -> Any:
     """A body that is not valid for its kind can never be applied: reject, do not fail the batch."""
     try:
-        return validate(model, body)
+        return parse_body(model, body.encode())
     except OmnistoreError as exc:
         raise Rejected(f"invalid body: {exc.message}") from exc
 
@@ -108,7 +115,7 @@ def _movements(conn: sa.Connection, store: str, items: list[StockMovement], ref:
             exception(conn, store, "oversell", f"{sku}:{ref}", f"{sku} on_hand {on_hand}")
 
 
-def _sale(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _sale(conn: sa.Connection, store: str, body: str) -> None:
     """A sale is a fact: stored once by id even when it names SKUs the catalogue lacks."""
     event: SaleEvent = _parse(SaleEvent, body)
     _own(store, event.sale.store)
@@ -122,7 +129,7 @@ def _sale(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
     _movements(conn, store, event.movements, event.sale.id)
 
 
-def _return(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _return(conn: sa.Connection, store: str, body: str) -> None:
     """A return may refer to another store's sale; its movements put stock back here."""
     event: ReturnEvent = _parse(ReturnEvent, body)
     _own(store, event.ret.store)
@@ -172,7 +179,7 @@ def _within_sale(conn: sa.Connection, ret: Return) -> None:
         raise Rejected(f"return_exceeds_sale: refund above the {lines_total} of its lines")
 
 
-def _void(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _void(conn: sa.Connection, store: str, body: str) -> None:
     """A void cancels a sale of this store that the cloud already has (the outbox sends the sale
     first)."""
     event: VoidEvent = _parse(VoidEvent, body)
@@ -185,20 +192,20 @@ def _void(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
     _movements(conn, store, event.movements, event.void.id)
 
 
-def _movement(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _movement(conn: sa.Connection, store: str, body: str) -> None:
     """A stock movement made at the store (adjustment, count, transfer)."""
     event: MovementEvent = _parse(MovementEvent, body)
     _movements(conn, store, [event.movement], event.movement.id)
 
 
-def _shift(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _shift(conn: sa.Connection, store: str, body: str) -> None:
     """A closed shift's Z report, kept for HQ."""
     event: ShiftEvent = _parse(ShiftEvent, body)
     _own(store, event.report.store)
     sales.insert_shift_report(conn, store, event.report)
 
 
-def _order(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _order(conn: sa.Connection, store: str, body: str) -> None:
     """A click-and-collect state change made at the store."""
     event: OrderEvent = _parse(OrderEvent, body)
     orders.apply_store_event(conn, store, event)
