@@ -9,7 +9,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,8 @@ from edge import node as node_config
 from edge.storage import outbox as outbox_rows
 from edge.storage.db import open_db, write
 from shared.clock import format_ts, utc_now
-from tests.cloud_fixtures import return_event, sale_event
+from tests.cloud_fixtures import event as cloud_event
+from tests.cloud_fixtures import movement, return_event, sale_event
 from tests.harness import Cloud, Edge, last_line, omnistore, paged, wait_for
 from tests.http_node import PULL, PUSH, HttpNode, enroll
 
@@ -364,3 +365,152 @@ def test_a_node_splits_its_push_by_size_under_the_cloud_cap(cloud: Cloud, tmp_pa
     with cloud.hq() as hq:
         listed = paged(hq, "/stores/N1/sales")
     assert sorted(s["id"] for s in listed) == sorted(sale_ids)
+
+
+# --- 5. pushed numbers are bounded; out of bounds is one rejected event, never a 500 ------
+
+BIG = 10**20
+
+
+def _sale(change: Callable[[dict[str, Any]], None]) -> Callable[[str], Any]:
+    def make(store: str) -> Any:
+        event = sale_event(store)
+        change(event["body"])
+        return event
+
+    return make
+
+
+def _ret(change: Callable[[dict[str, Any]], None]) -> Callable[[str], Any]:
+    def make(store: str) -> Any:
+        event = return_event(store, sale_event(store)["body"]["sale"])
+        event["body"]["ret"]["sale_id"] = None  # a return without receipt: only bounds apply
+        change(event["body"])
+        return event
+
+    return make
+
+
+def _movement(delta: int) -> Callable[[str], Any]:
+    return lambda store: cloud_event(
+        "movement", {"movement": movement(store, "M", delta, "count")}, store
+    )
+
+
+def _shift(field: str, value: int) -> Callable[[str], Any]:
+    def make(store: str) -> Any:
+        report = {
+            "shift_id": str(uuid.uuid4()),
+            "store": store,
+            "register": "1",
+            "cashier": "ana",
+            "opened_at": "2026-01-01T08:00:00Z",
+            "float_amount": 0,
+            "sales_count": 0,
+            "sales_total": 0,
+            "returns_count": 0,
+            "returns_total": 0,
+            "voids_count": 0,
+            "voids_total": 0,
+            "net_total": 0,
+            "tenders": [],
+            "vat": [],
+            "expected_cash": 0,
+        }
+        report[field] = value
+        return cloud_event("shift", {"report": report}, store)
+
+    return make
+
+
+def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(body: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        target: Any = body
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target[part]
+        target[int(last) if last.isdigit() else last] = value
+
+    return change
+
+
+OUT_OF_BOUNDS = {
+    "movement delta 10^20": _movement(BIG),
+    "movement delta 2^62": _movement(2**62),
+    "movement delta 10^9+1": _movement(-(10**9) - 1),
+    "sale line qty 0": _sale(_set("sale.lines.0.qty", 0)),
+    "sale line qty 100001": _sale(_set("sale.lines.0.qty", 100_001)),
+    "sale line price 10^12+1": _sale(_set("sale.lines.0.unit_price", 10**12 + 1)),
+    "sale line total 10^20": _sale(_set("sale.lines.0.total", BIG)),
+    "sale line vat 10001": _sale(_set("sale.lines.0.vat_rate_bp", 10_001)),
+    "sale total 10^20": _sale(_set("sale.total", BIG)),
+    "sale change -1": _sale(_set("sale.change", -1)),
+    "sale payment 10^20": _sale(_set("sale.payments.0.amount", BIG)),
+    "sale vat gross 10^20": _sale(
+        _set("sale.vat", [{"rate_bp": 2000, "gross": BIG, "vat": 0, "net": 0}])
+    ),
+    "sale movement delta 10^20": _sale(_set("movements.0.delta", BIG)),
+    "return line qty 10^6": _ret(_set("ret.lines.0.qty", 10**6)),
+    "return total 10^20": _ret(_set("ret.total", BIG)),
+    "return refund 10^20": _ret(_set("ret.refunds.0.amount", BIG)),
+    "return movement delta 2^62": _ret(_set("movements.0.delta", 2**62)),
+    "shift sales_total 10^20": _shift("sales_total", BIG),
+    "shift net_total -10^20": _shift("net_total", -BIG),
+    "shift sales_count 10^20": _shift("sales_count", BIG),
+}
+
+
+@pytest.mark.parametrize("make", OUT_OF_BOUNDS.values(), ids=OUT_OF_BOUNDS.keys())
+def test_an_out_of_bounds_event_is_rejected_alone_and_later_pushes_succeed(
+    cloud: Cloud, make: Callable[[str], Any]
+) -> None:
+    store_code = f"B{uuid.uuid4().hex[:8]}"
+    store = node(cloud, store_code)
+    bad, good = make(store_code), sale_event(store_code)
+    results = store.push(bad, good)
+    assert results[0]["status"] == "rejected", results[0]
+    assert results[1]["status"] == "accepted"
+    assert store.push(bad)[0]["status"] == "rejected"  # again: still a verdict, not a 500
+    assert store.push(sale_event(store_code))[0]["status"] == "accepted"
+    with cloud.hq() as hq:
+        assert hq.put(
+            "/products/M", json={"name": "M", "price": 1, "vat_rate_bp": 0}
+        ).status_code in (200, 201)
+        level = hq.get(f"/stores/{store_code}/stock/M")
+    assert level.status_code == 200 and level.json()["on_hand"] == 0
+
+
+def test_an_order_event_out_of_bounds_is_rejected(cloud: Cloud) -> None:
+    store = node(cloud, "O1")
+    order = {
+        "id": str(uuid.uuid4()),
+        "store": "O1",
+        "status": "picking",
+        "customer": {},
+        "lines": [{"sku": "M", "qty": 1, "picked": BIG}],
+        "created_at": "2026-01-01T00:00:00Z",
+        "updated_at": "2026-01-01T00:00:00Z",
+        "expires_at": "2026-01-04T00:00:00Z",
+    }
+    [result] = store.push(cloud_event("order", {"order": order}, "O1"))
+    assert result["status"] == "rejected" and "invalid body" in result["reason"]
+
+
+def test_the_stock_route_sums_movements_past_64_bits(cloud: Cloud) -> None:
+    """Two deltas of 2^62 stored before pushes were bounded: the level is still answered."""
+    node(cloud, "Q1")
+    with cloud.hq() as hq:
+        assert hq.put(
+            "/products/Q", json={"name": "Q", "price": 1, "vat_rate_bp": 0}
+        ).status_code in (200, 201)
+    with sqlite3.connect(cloud.db) as db:
+        for _ in range(2):
+            db.execute(
+                "INSERT INTO movements (store, id, sku, delta, reason, occurred_at, origin) "
+                "VALUES ('Q1', ?, 'Q', ?, 'count', '2026-01-01T00:00:00.000000Z', 'store')",
+                [str(uuid.uuid4()), 2**62],
+            )
+    with cloud.hq() as hq:
+        level = hq.get("/stores/Q1/stock/Q")
+    assert level.status_code == 200, level.text
+    assert level.json()["on_hand"] == 2**63

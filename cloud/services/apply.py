@@ -60,6 +60,8 @@ def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str
             _APPLY[event.kind](conn, store, text)
     except Rejected as exc:
         status, reason = "rejected", str(exc)
+    except (OverflowError, sa.exc.DataError) as exc:  # a value the database cannot hold
+        status, reason = "rejected", f"out_of_range: {type(exc).__name__}"
     _log(conn, store, event, digest, status, reason)
     return status, reason
 
