@@ -86,8 +86,9 @@ def revoke_store(store: str, db: str) -> None:
 @click.option(
     "--role",
     required=True,
-    type=click.Choice(["hq", "readonly"]),
-    help="hq may write; readonly may only read.",
+    type=click.Choice(["hq", "readonly", "shop"]),
+    help="hq may write; readonly may only read; shop (a web shop) may place, read and "
+    "cancel its own orders and read the catalogue and stock.",
 )
 @DB
 def add_token(name: str, role: str, db: str) -> None:

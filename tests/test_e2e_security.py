@@ -514,3 +514,134 @@ def test_the_stock_route_sums_movements_past_64_bits(cloud: Cloud) -> None:
         level = hq.get("/stores/Q1/stock/Q")
     assert level.status_code == 200, level.text
     assert level.json()["on_hand"] == 2**63
+
+
+# --- 6. pickup codes only in the placement answer; shop tokens see their own orders -------
+
+
+def token(cloud: Cloud, name: str, role: str) -> httpx.Client:
+    value = cli(cloud, "add-token", name, "--role", role)
+    assert value.startswith({"hq": "hq_", "readonly": "ro_", "shop": "sh_"}[role])
+    return httpx.Client(
+        base_url=cloud.url + "/api/v1", headers={"Authorization": f"Bearer {value}"}, timeout=30
+    )
+
+
+def test_pickup_codes_and_shop_tokens(cloud: Cloud) -> None:
+    store = node(cloud, "W1")
+    hq, readonly = token(cloud, "hq2", "hq"), token(cloud, "viewer", "readonly")
+    shop_a, shop_b = token(cloud, "webshop-a", "shop"), token(cloud, "webshop-b", "shop")
+    assert hq.put(
+        "/products/SOAP", json={"name": "Soap", "price": 300, "vat_rate_bp": 2000}
+    ).status_code in (200, 201)
+    movement_in = {"id": str(uuid.uuid4()), "sku": "SOAP", "delta": 50, "reason": "receipt"}
+    assert hq.post("/stores/W1/stock-movements", json=movement_in).status_code == 201
+    assert store.request("GET", PULL).status_code == 200  # a fresh sync: no safety buffer
+
+    def order_body() -> dict[str, Any]:
+        return {
+            "id": str(uuid.uuid4()),
+            "store": "W1",
+            "customer": {"name": "Cleo"},
+            "lines": [{"sku": "SOAP", "qty": 1}],
+        }
+
+    body = order_body()
+    placed = shop_a.post("/orders", json=body)
+    assert placed.status_code == 201, placed.text
+    code = placed.json()["pickup_code"]
+    assert len(code) == 6 and placed.json()["pickup_qr"]
+
+    again = shop_a.post("/orders", json=body)  # the shop's own identical replay, in time
+    assert again.status_code == 200 and again.json()["pickup_code"] == code
+
+    for client in (hq, readonly, shop_a):  # reads never show the code
+        read = client.get(f"/orders/{body['id']}")
+        assert read.status_code == 200, read.text
+        assert code not in read.text and "pickup_code" not in read.json()
+
+    by_hq = hq.post("/orders", json=body)  # another token replaying the placement
+    assert by_hq.status_code == 200 and code not in by_hq.text
+    assert "pickup_code" not in by_hq.json() and "pickup_qr" not in by_hq.json()
+
+    stranger = shop_b.post("/orders", json=body)
+    assert stranger.status_code == 422 and code not in stranger.text
+    assert stranger.json()["error"]["code"] == "idempotency_conflict"
+    for method, path in (
+        ("GET", f"/orders/{body['id']}"),
+        ("POST", f"/orders/{body['id']}/cancel"),
+    ):
+        refused = shop_b.request(method, path)
+        assert refused.status_code == 404 and refused.json()["error"]["code"] == "unknown_order"
+
+    with sqlite3.connect(cloud.db) as db:  # eleven minutes later
+        earlier = format_ts(utc_now() - timedelta(minutes=11))
+        db.execute(
+            "UPDATE orders SET body = json_set(body, '$.created_at', ?) WHERE id = ?",
+            [earlier, body["id"]],
+        )
+    late = shop_a.post("/orders", json=body)
+    assert late.status_code == 200 and code not in late.text and "pickup_code" not in late.json()
+
+    assert readonly.post("/orders", json=order_body()).status_code == 403
+    assert readonly.post(f"/orders/{body['id']}/cancel").status_code == 403
+
+    assert shop_a.get("/products/SOAP").status_code == 200
+    assert shop_a.get("/products").status_code == 200
+    assert shop_a.get("/stores/W1/stock/SOAP").status_code == 200
+    forbidden = [
+        ("GET", "/stores", None),
+        ("GET", "/exceptions", None),
+        ("GET", "/stores/W1/sales", None),
+        ("GET", "/stores/W1/returns", None),
+        ("GET", "/webhooks", None),
+        ("POST", "/webhooks", {"url": "http://127.0.0.1:9/x"}),
+        ("PUT", "/products/SOAP", {"name": "x", "price": 1, "vat_rate_bp": 0}),
+        ("POST", "/stores/W1/stock-movements", movement_in),
+    ]
+    for method, path, payload in forbidden:
+        answer = shop_a.request(method, path, json=payload)
+        assert answer.status_code == 403, (method, path, answer.text)
+
+    cancelled = shop_a.post(f"/orders/{body['id']}/cancel")
+    assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
+    assert code not in cancelled.text
+    hq_order = order_body()
+    assert hq.post("/orders", json=hq_order).status_code == 201
+    assert shop_a.get(f"/orders/{hq_order['id']}").status_code == 404
+    assert readonly.get(f"/orders/{hq_order['id']}").status_code == 200
+    for client in (hq, readonly, shop_a, shop_b):
+        client.close()
+
+
+def test_replaying_a_placement_later_or_with_another_token_shows_no_pickup_code(
+    cloud: Cloud,
+) -> None:
+    store = node(cloud, "W2")
+    placer, other = token(cloud, "hq-a", "hq"), token(cloud, "hq-b", "hq")
+    assert placer.put(
+        "/products/SOAP", json={"name": "Soap", "price": 300, "vat_rate_bp": 2000}
+    ).status_code in (200, 201)
+    movement_in = {"id": str(uuid.uuid4()), "sku": "SOAP", "delta": 50, "reason": "receipt"}
+    assert placer.post("/stores/W2/stock-movements", json=movement_in).status_code == 201
+    assert store.request("GET", PULL).status_code == 200
+    body = {
+        "id": str(uuid.uuid4()),
+        "store": "W2",
+        "customer": {"name": "Dan"},
+        "lines": [{"sku": "SOAP", "qty": 1}],
+    }
+    code = placer.post("/orders", json=body).json()["pickup_code"]
+    assert placer.post("/orders", json=body).json()["pickup_code"] == code
+    replay = other.post("/orders", json=body)
+    assert replay.status_code == 200 and code not in replay.text
+    with sqlite3.connect(cloud.db) as db:
+        earlier = format_ts(utc_now() - timedelta(minutes=10, seconds=5))
+        db.execute(
+            "UPDATE orders SET body = json_set(body, '$.created_at', ?) WHERE id = ?",
+            [earlier, body["id"]],
+        )
+    late = placer.post("/orders", json=body)
+    assert late.status_code == 200 and code not in late.text
+    placer.close()
+    other.close()

@@ -22,19 +22,41 @@ NONCE_TTL_S = 600
 PRUNE_ONE_IN = 64
 
 
+# What a `shop` token (a web shop) may call: place, read and cancel orders (its own only,
+# enforced in cloud/services/orders.py), read the catalogue and stock. Nothing else.
+SHOP_ENDPOINTS = frozenset(
+    {
+        "orders.place_order",
+        "orders.get_order",
+        "orders.cancel_order",
+        "products.get_product",
+        "products.list_products",
+        "stock.get_stock",
+    }
+)
+
+
 def require_hq(write: bool) -> None:
-    """A valid HQ token; writing needs the `hq` role (readonly tokens get 403)."""
+    """A valid HQ token; writing needs the `hq` role (readonly tokens get 403). A `shop`
+    token may call only SHOP_ENDPOINTS (403 elsewhere), writing included."""
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("unauthorized", "send Authorization: Bearer <HQ token>")
+    digest = token_hash(token.strip())
     with engine().connect() as conn:
-        role = stores.api_token_role(conn, token_hash(token.strip()))
+        role = stores.api_token_role(conn, digest)
     if role is None:
         raise Unauthorized("unauthorized", "unknown token")
-    if write and role != "hq":
+    if role == "shop":
+        if request.endpoint not in SHOP_ENDPOINTS:
+            raise Forbidden(
+                "forbidden", "a shop token may only place and read orders, products and stock"
+            )
+    elif write and role != "hq":
         raise Forbidden("forbidden", "this token may only read")
     g.role = role
+    g.token = digest
 
 
 def verify_signed_request() -> str:

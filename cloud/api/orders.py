@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, current_app, g, jsonify
 
 from cloud.api.db import engine
 from cloud.api.registry import route
@@ -25,7 +25,7 @@ bp = Blueprint("orders", __name__)
 )
 def place_order(body: OrderIn) -> tuple[Response, int]:
     with engine().begin() as conn:
-        order, created = orders.place(conn, body, current_app.config["ORDER_HOLD_S"])
+        order, created = orders.place(conn, body, current_app.config["ORDER_HOLD_S"], _caller())
     return jsonify(orders.public(order)), 201 if created else 200
 
 
@@ -40,7 +40,7 @@ def place_order(body: OrderIn) -> tuple[Response, int]:
 )
 def get_order(order_id: str) -> Response:
     with engine().connect() as conn:
-        return jsonify(orders.public(orders.get(conn, order_id)))
+        return jsonify(orders.public(orders.get(conn, order_id, _caller())))
 
 
 @route(
@@ -54,7 +54,12 @@ def get_order(order_id: str) -> Response:
 )
 def cancel_order(order_id: str) -> Response:
     with engine().begin() as conn:
-        return jsonify(orders.public(orders.cancel(conn, order_id)))
+        return jsonify(orders.public(orders.cancel(conn, order_id, _caller())))
+
+
+def _caller() -> orders.Caller:
+    """The authenticated HQ token (require_hq put its role and hash on `g`)."""
+    return orders.Caller(g.role, g.token)
 
 
 @route(

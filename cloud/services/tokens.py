@@ -1,4 +1,4 @@
-"""Opaque tokens with letter prefixes (`en_`, `hq_`, `ro_`), stored only as hashes."""
+"""Opaque tokens with letter prefixes (`en_`, `hq_`, `ro_`, `sh_`), stored only as hashes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from cloud.storage import stores
 from shared.clock import now_text
 from shared.errors import NotFound, Unprocessable
 
-ROLE_PREFIX = {"hq": "hq_", "readonly": "ro_"}
+ROLE_PREFIX = {"hq": "hq_", "readonly": "ro_", "shop": "sh_"}
 
 
 def token_hash(token: str) -> str:
@@ -38,7 +38,7 @@ def create_store(conn: sa.Connection, code: str, name: str | None) -> str:
 def create_api_token(conn: sa.Connection, name: str, role: str) -> str:
     """A new HQ API token with a role."""
     if role not in ROLE_PREFIX:
-        raise Unprocessable("bad_role", "role must be hq or readonly")
+        raise Unprocessable("bad_role", "role must be hq, readonly or shop")
     token = new_token(ROLE_PREFIX[role])
     stores.add_api_token(conn, token_hash(token), name, role, now_text())
     return token
