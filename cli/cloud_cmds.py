@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import sqlalchemy as sa
 
 DB = click.option(
@@ -56,13 +58,38 @@ def add_store(store: str, name: str | None, db: str) -> None:
     click.echo(token)
 
 
+@cloud.command("reset-store")
+@click.argument("store")
+@DB
+def reset_store(store: str, db: str) -> None:
+    """Allow a new enrolment of STORE; its current node's key stops working."""
+    from cloud.services.enrolment import reset_store as do_reset
+
+    _store_command(db, store, do_reset)
+    click.echo(f"store {store} reset: its old key no longer works; it may enrol again")
+    click.echo("(run `omnistore cloud add-store` for a fresh enrolment token if needed)")
+
+
+@cloud.command("revoke-store")
+@click.argument("store")
+@DB
+def revoke_store(store: str, db: str) -> None:
+    """Cut STORE's node off: its signed requests are refused (401) and no node may enrol
+    for it until `omnistore cloud reset-store`."""
+    from cloud.services.enrolment import revoke_store as do_revoke
+
+    _store_command(db, store, do_revoke)
+    click.echo(f"store {store} revoked: its node is cut off until reset-store")
+
+
 @cloud.command("add-token")
 @click.argument("name")
 @click.option(
     "--role",
     required=True,
     type=click.Choice(["hq", "readonly", "shop"]),
-    help="hq may write; readonly may only read.",
+    help="hq may write; readonly may only read; shop (a web shop) may place, read and "
+    "cancel its own orders and read the catalogue and stock.",
 )
 @DB
 def add_token(name: str, role: str, db: str) -> None:
@@ -73,6 +100,18 @@ def add_token(name: str, role: str, db: str) -> None:
         token = create_api_token(conn, name, role)
     click.echo(f"{role} token for {name} (shown once):")
     click.echo(token)
+
+
+def _store_command(db: str, store: str, action: Callable[[sa.Connection, str], None]) -> None:
+    """Run an action on an existing store; an unknown store is a usage error (exit 2)."""
+    from shared.errors import NotFound
+
+    _check_store_code(store)
+    try:
+        with _engine(db).begin() as conn:
+            action(conn, store)
+    except NotFound as exc:
+        raise click.BadParameter(exc.message, param_hint="STORE") from exc
 
 
 def _engine(db: str) -> sa.Engine:

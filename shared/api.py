@@ -15,6 +15,7 @@ M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
+MAX_BODY_BYTES = 1_000_000
 
 
 def describe(exc: ValidationError) -> str:
@@ -27,14 +28,20 @@ def describe(exc: ValidationError) -> str:
 
 
 def parse_body(model: type[M], raw: bytes) -> M:
-    """Malformed JSON is 400; well-formed JSON of the wrong shape or out of bounds is 422."""
+    """Malformed JSON is 400; well-formed JSON of the wrong shape or out of bounds is 422.
+    The bytes are parsed once, straight into the model (no intermediate Python objects)."""
     try:
-        data = json.loads(raw or b"null")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest("malformed_json", f"request body is not valid JSON: {exc}") from exc
-    except RecursionError as exc:
-        raise BadRequest("malformed_json", "request body is nested too deeply") from exc
-    return validate(model, data)
+        return model.model_validate_json(raw or b"null")
+    except ValidationError as exc:
+        errors = exc.errors()
+        if any(err["type"] == "json_invalid" for err in errors):
+            message = errors[0]["msg"]
+            raise BadRequest(
+                "malformed_json", f"request body is not valid JSON: {message}"
+            ) from exc
+        if len(errors) == 1 and errors[0]["type"] == "model_type" and not errors[0]["loc"]:
+            raise Unprocessable("validation_error", "request body must be a JSON object") from exc
+        raise Unprocessable("validation_error", describe(exc)) from exc
 
 
 def validate(model: type[M], data: Any) -> M:

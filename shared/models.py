@@ -56,6 +56,11 @@ Money = Annotated[int, Field(ge=0, le=MAX_MONEY)]
 PositiveMoney = Annotated[int, Field(ge=1, le=MAX_MONEY)]
 Delta = Annotated[int, Field(ge=-MAX_DELTA, le=MAX_DELTA)]
 VatRate = Annotated[int, Field(ge=0, le=10_000)]
+# Bounds of what a store pushes (SPEC §3): a pushed number outside them is rejected per event,
+# never stored, so no sum over stored values can overflow a 64-bit column.
+SignedMoney = Annotated[int, Field(ge=-MAX_MONEY, le=MAX_MONEY)]
+Count = Annotated[int, Field(ge=0, le=MAX_DELTA)]
+Units = Annotated[int, Field(ge=0, le=MAX_QTY)]
 Text = Annotated[str, StringConstraints(max_length=500)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{4,12}$")]
@@ -134,7 +139,7 @@ class StockMovement(Output):
     id: str
     store: str
     sku: str
-    delta: int
+    delta: Delta
     reason: MovementReason
     ref: str | None = None
     note: str | None = None
@@ -188,24 +193,24 @@ class SaleIn(Input):
 class SaleLine(Output):
     sku: str
     name: str = ""
-    qty: int
-    unit_price: int
-    total: int
-    vat_rate_bp: int
+    qty: Qty
+    unit_price: Money
+    total: Money
+    vat_rate_bp: VatRate
     barcode: str | None = None
 
 
 class Payment(Output):
     method: TenderMethod
-    amount: int
+    amount: Money
     ref: str | None = None
 
 
 class VatSummary(Output):
-    rate_bp: int
-    gross: int
-    vat: int
-    net: int
+    rate_bp: VatRate
+    gross: SignedMoney  # a Z report's VAT is net of refunds
+    vat: SignedMoney
+    net: SignedMoney
 
 
 class Sale(Output):
@@ -217,10 +222,59 @@ class Sale(Output):
     cashier: str | None = None
     lines: list[SaleLine]
     payments: list[Payment]
-    total: int
-    change: int
+    total: Money
+    change: Money
     vat: list[VatSummary] = []
     voided: bool = False
+
+
+class ReturnableLine(Output):
+    sku: str
+    qty: int
+    unit_price: int
+    total: int
+    vat_rate_bp: int
+
+
+class ReturnableTender(Output):
+    method: TenderMethod
+    amount: int
+
+
+class ReturnableSale(Output):
+    """Only what another store needs to take a return of a sale: no cashier, no card
+    references."""
+
+    id: str
+    store: str
+    receipt_no: str
+    occurred_at: Instant
+    lines: list[ReturnableLine]
+    payments: list[ReturnableTender]
+    voided: bool = False
+
+    @classmethod
+    def of(cls, sale: Sale) -> ReturnableSale:
+        return cls.model_validate(sale.model_dump(include=_RETURNABLE))
+
+
+_RETURNABLE: Any = {
+    "id": True,
+    "store": True,
+    "receipt_no": True,
+    "occurred_at": True,
+    "voided": True,
+    "lines": {"__all__": set(ReturnableLine.model_fields)},
+    "payments": {"__all__": set(ReturnableTender.model_fields)},
+}
+
+
+class SaleLookup(Output):
+    """A sale of any store, reduced to what a return needs, and the units already returned
+    against it in every store, per SKU."""
+
+    sale: ReturnableSale
+    returned: dict[str, int]
 
 
 class ReturnLineIn(Input):
@@ -252,10 +306,10 @@ class ReturnIn(Input):
 class ReturnLine(Output):
     sku: str
     name: str = ""
-    qty: int
-    unit_price: int
-    total: int
-    vat_rate_bp: int
+    qty: Qty
+    unit_price: Money
+    total: Money
+    vat_rate_bp: VatRate
 
 
 class Return(Output):
@@ -268,7 +322,7 @@ class Return(Output):
     cashier: str | None = None
     lines: list[ReturnLine]
     refunds: list[Payment]
-    total: int
+    total: Money
     reason: str | None = None
 
 
@@ -302,7 +356,7 @@ class ShiftCloseIn(Input):
 
 class TenderTotal(Output):
     method: TenderMethod
-    amount: int
+    amount: SignedMoney
 
 
 class ZReport(Output):
@@ -315,19 +369,19 @@ class ZReport(Output):
     cashier: str
     opened_at: Instant
     closed_at: Instant | None = None
-    float_amount: int
-    sales_count: int
-    sales_total: int
-    returns_count: int
-    returns_total: int
-    voids_count: int
-    voids_total: int
-    net_total: int
+    float_amount: Money
+    sales_count: Count
+    sales_total: Money
+    returns_count: Count
+    returns_total: Money
+    voids_count: Count
+    voids_total: Money
+    net_total: SignedMoney
     tenders: list[TenderTotal]
     vat: list[VatSummary]
-    expected_cash: int
-    counted_cash: int | None = None
-    difference: int | None = None
+    expected_cash: SignedMoney
+    counted_cash: Money | None = None
+    difference: SignedMoney | None = None
 
 
 # --- click-and-collect orders ---------------------------------------------------------
@@ -365,9 +419,9 @@ class OrderIn(Input):
 
 class OrderLine(Output):
     sku: str
-    qty: int
-    picked: int = 0
-    reserved: int = 0
+    qty: Qty
+    picked: Units = 0
+    reserved: Units = 0
     short_reason: str | None = None
 
 

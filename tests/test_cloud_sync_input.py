@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from cloud.services.enrolment import reset_store
 from shared.signing import generate_private_key, public_key_to_text
 from tests.cloud_fixtures import PULL, PUSH, CloudUnderTest, push, sale_event
 
@@ -130,8 +131,16 @@ def test_bad_enrolments_are_refused_and_the_token_stays_usable(
     assert cloud.client.post(ENROLL, json=good).status_code == 201
 
 
-def test_re_enrolment_replaces_the_key(cloud: CloudUnderTest) -> None:
+def test_re_enrolment_needs_a_reset_and_then_replaces_the_key(cloud: CloudUnderTest) -> None:
     old = cloud.node("S1")
+    again = {"store": "S1", "token": cloud.add_store("S1"), "public_key": VALID_KEY}
+    before = cloud.counts()
+    refused = cloud.client.post(ENROLL, json=again)
+    assert refused.status_code == 409 and refused.get_json()["error"]["code"] == "already_enrolled"
+    assert cloud.counts() == before
+    assert old.request("GET", PULL).status_code == 200
+    with cloud.engine.begin() as conn:
+        reset_store(conn, "S1")
     new = cloud.node("S1")
     assert new.keyid != old.keyid
     assert new.request("GET", PULL).status_code == 200

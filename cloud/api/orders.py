@@ -7,6 +7,7 @@ from flask import Blueprint, Response, current_app, jsonify
 from cloud.api.db import engine
 from cloud.api.registry import CATALOGUE_READ, HQ, ORDERS_WRITE, READ, route
 from cloud.services import orders, webhooks
+from httpshell.routes import caller
 from shared.models import Order, OrderIn, Webhook, WebhookIn
 
 bp = Blueprint("orders", __name__)
@@ -25,7 +26,7 @@ bp = Blueprint("orders", __name__)
 )
 def place_order(body: OrderIn) -> tuple[Response, int]:
     with engine().begin() as conn:
-        order, created = orders.place(conn, body, current_app.config["ORDER_HOLD_S"])
+        order, created = orders.place(conn, body, current_app.config["ORDER_HOLD_S"], _caller())
     return jsonify(orders.public(order)), 201 if created else 200
 
 
@@ -40,7 +41,7 @@ def place_order(body: OrderIn) -> tuple[Response, int]:
 )
 def get_order(order_id: str) -> Response:
     with engine().connect() as conn:
-        return jsonify(orders.public(orders.get(conn, order_id)))
+        return jsonify(orders.public(orders.get(conn, order_id, _caller())))
 
 
 @route(
@@ -54,7 +55,13 @@ def get_order(order_id: str) -> Response:
 )
 def cancel_order(order_id: str) -> Response:
     with engine().begin() as conn:
-        return jsonify(orders.public(orders.cancel(conn, order_id)))
+        return jsonify(orders.public(orders.cancel(conn, order_id, _caller())))
+
+
+def _caller() -> orders.Caller:
+    """The authenticated HQ token: its role and the hash that names it."""
+    who = caller()
+    return orders.Caller(who.role, who.name)
 
 
 @route(

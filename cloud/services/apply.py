@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,19 +12,22 @@ import sqlalchemy as sa
 from cloud.services import orders
 from cloud.services.reporting import Rejected, exception
 from cloud.storage import events, sales, stock
-from shared.api import canonical_json, validate
+from shared.api import canonical_json, parse_body
 from shared.clock import now_text
 from shared.errors import OmnistoreError
 from shared.models import (
     Event,
     MovementEvent,
     OrderEvent,
+    Return,
     ReturnEvent,
+    Sale,
     SaleEvent,
     ShiftEvent,
     StockMovement,
     VoidEvent,
 )
+from shared.money import round_half_up
 
 
 def body_hash(event: Event) -> str:
@@ -30,8 +35,12 @@ def body_hash(event: Event) -> str:
     return hashlib.sha256(canonical_json(event.model_dump(mode="json")).encode()).hexdigest()
 
 
+MAX_EVENT_BYTES = 64 * 1024
+
+
 def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str | None]:
-    """(status, reason) for one event, inside the caller's transaction."""
+    """(status, reason) for one event, inside the caller's transaction. An event body over
+    64 KB of JSON is rejected unread: no fact a store records is that large."""
     digest = body_hash(event)
     seen = events.get_event(conn, store, event.id)
     if seen is not None:
@@ -43,11 +52,16 @@ def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str
             return "rejected", seen["reason"]
         return "duplicate", None
     status, reason = "accepted", None
+    text = canonical_json(event.body)
     try:
+        if len(text.encode()) > MAX_EVENT_BYTES:
+            raise Rejected(f"event_too_large: body over {MAX_EVENT_BYTES} bytes of JSON")
         with conn.begin_nested():  # a rejected event leaves no partial writes behind
-            _APPLY[event.kind](conn, store, event.body)
+            _APPLY[event.kind](conn, store, text)
     except Rejected as exc:
         status, reason = "rejected", str(exc)
+    except (OverflowError, sa.exc.DataError) as exc:  # a value the database cannot hold
+        status, reason = "rejected", f"out_of_range: {type(exc).__name__}"
     _log(conn, store, event, digest, status, reason)
     return status, reason
 
@@ -77,10 +91,10 @@ def _log(
         exception(conn, store, "rejected_event", event.id, f"{event.kind}: {reason}")
 
 
-def _parse(model: Any, body: dict[str, Any]) -> Any:
+def _parse(model: Any, body: str) -> Any:
     """A body that is not valid for its kind can never be applied: reject, do not fail the batch."""
     try:
-        return validate(model, body)
+        return parse_body(model, body.encode())
     except OmnistoreError as exc:
         raise Rejected(f"invalid body: {exc.message}") from exc
 
@@ -103,26 +117,71 @@ def _movements(conn: sa.Connection, store: str, items: list[StockMovement], ref:
             exception(conn, store, "oversell", f"{sku}:{ref}", f"{sku} on_hand {on_hand}")
 
 
-def _sale(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _sale(conn: sa.Connection, store: str, body: str) -> None:
     """A sale is a fact: stored once by id even when it names SKUs the catalogue lacks."""
     event: SaleEvent = _parse(SaleEvent, body)
     _own(store, event.sale.store)
+    _receipt_of(store, event.sale)
     same = sales.same_sale_stored(conn, event.sale)
     if same is False:
         raise Rejected(f"idempotency_conflict: sale {event.sale.id} exists with another body")
+    if sales.receipt_taken(conn, store, event.sale.receipt_no, event.sale.id):
+        raise Rejected(f"duplicate_receipt_no: {event.sale.receipt_no} is another sale's")
     sales.insert_sale(conn, event.sale)
     _movements(conn, store, event.movements, event.sale.id)
 
 
-def _return(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _return(conn: sa.Connection, store: str, body: str) -> None:
     """A return may refer to another store's sale; its movements put stock back here."""
     event: ReturnEvent = _parse(ReturnEvent, body)
     _own(store, event.ret.store)
+    if not sales.return_exists(conn, store, event.ret.id):
+        _within_sale(conn, event.ret)
     sales.insert_return(conn, event.ret)
     _movements(conn, store, event.movements, event.ret.id)
 
 
-def _void(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _receipt_of(store: str, sale: Sale) -> None:
+    """A sale's receipt number names the pushing store (`<store>-<register>-<n>`): a store
+    can never take another store's receipt numbers, which returns look sales up by."""
+    pattern = rf"{re.escape(store)}-[A-Za-z0-9]{{1,8}}-[A-Za-z0-9]{{1,32}}"
+    if re.fullmatch(pattern, sale.receipt_no) is None:
+        raise Rejected(
+            f"bad_receipt_no: {sale.receipt_no!r} is not a receipt number of store {store}"
+        )
+
+
+def _within_sale(conn: sa.Connection, ret: Return) -> None:
+    """A return that names a sale gives back at most what that sale sold, counting every
+    earlier return of it in any store, at the price paid (pro rata, half-up, per line)."""
+    if ret.sale_id is None:
+        return  # without a receipt (a manager approved it at the store)
+    sale = sales.get_sale(conn, sale_id=ret.sale_id)
+    if sale is None:
+        raise Rejected(f"unknown_sale: {ret.sale_id} is not a sale the cloud knows")
+    if ret.sale_receipt_no is not None and ret.sale_receipt_no != sale.receipt_no:
+        raise Rejected(f"wrong_receipt_no: sale {sale.id} is {sale.receipt_no}")
+    already = Counter(sales.returned_qty(conn, sale.id))
+    wanted: Counter[str] = Counter()
+    for line in ret.lines:
+        wanted[line.sku] += line.qty
+    for sku, qty in wanted.items():
+        sold = [line for line in sale.lines if line.sku == sku]
+        sold_qty = sum(line.qty for line in sold)
+        if qty > sold_qty - already[sku]:
+            raise Rejected(
+                f"return_exceeds_sale: {sku}: {qty} returned but only "
+                f"{max(0, sold_qty - already[sku])} of {sold_qty} sold are left to return"
+            )
+        paid = round_half_up(sum(line.total for line in sold) * qty, sold_qty)
+        if sum(line.total for line in ret.lines if line.sku == sku) > paid:
+            raise Rejected(f"return_exceeds_sale: {sku}: refund above the {paid} paid")
+    lines_total = sum(line.total for line in ret.lines)
+    if ret.total > lines_total or sum(r.amount for r in ret.refunds) > lines_total:
+        raise Rejected(f"return_exceeds_sale: refund above the {lines_total} of its lines")
+
+
+def _void(conn: sa.Connection, store: str, body: str) -> None:
     """A void cancels a sale of this store that the cloud already has (the outbox sends the sale
     first)."""
     event: VoidEvent = _parse(VoidEvent, body)
@@ -135,20 +194,20 @@ def _void(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
     _movements(conn, store, event.movements, event.void.id)
 
 
-def _movement(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _movement(conn: sa.Connection, store: str, body: str) -> None:
     """A stock movement made at the store (adjustment, count, transfer)."""
     event: MovementEvent = _parse(MovementEvent, body)
     _movements(conn, store, [event.movement], event.movement.id)
 
 
-def _shift(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _shift(conn: sa.Connection, store: str, body: str) -> None:
     """A closed shift's Z report, kept for HQ."""
     event: ShiftEvent = _parse(ShiftEvent, body)
     _own(store, event.report.store)
     sales.insert_shift_report(conn, store, event.report)
 
 
-def _order(conn: sa.Connection, store: str, body: dict[str, Any]) -> None:
+def _order(conn: sa.Connection, store: str, body: str) -> None:
     """A click-and-collect state change made at the store."""
     event: OrderEvent = _parse(OrderEvent, body)
     orders.apply_store_event(conn, store, event)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import math
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -33,6 +34,22 @@ FRESH_SYNC_S = 60
 BUFFER_STEP_S = 900
 MAX_BUFFER = 20
 NOTIFY = {"ready", "collected", "short", "expired", "cancelled"}
+CODE_REPLAY_S = 600
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who calls the orders API: the HQ token's role and the hash that names the token.
+    A `shop` sees only the orders it placed; `hq` and `readonly` see every order."""
+
+    role: str
+    token: str | None = None
+
+    def may_see(self, conn: sa.Connection, order_id: str) -> bool:
+        return self.role != "shop" or rows.placed_by(conn, order_id) == self.token
+
+
+HQ = Caller("hq")
 
 
 def safety_buffer(age_s: float | None) -> int:
@@ -48,15 +65,25 @@ def pickup_secret(conn: sa.Connection) -> bytes:
     return bytes.fromhex(rows.setting(conn, "pickup_secret", secrets.token_hex(32)))
 
 
-def place(conn: sa.Connection, body: OrderIn, hold_s: int = DEFAULT_HOLD_S) -> tuple[Order, bool]:
-    """Place an order once; an identical replay answers the same order and pickup code."""
+def place(
+    conn: sa.Connection, body: OrderIn, hold_s: int = DEFAULT_HOLD_S, caller: Caller = HQ
+) -> tuple[Order, bool]:
+    """Place an order once. An identical replay answers the same order; it carries the
+    pickup code only when the same token replays it within 10 minutes of placement (the
+    shop hands the code to its customer once; nobody recovers it later by replaying). A
+    shop replaying an id another token placed is refused like a changed body."""
     digest = hashlib.sha256(canonical_json(body.model_dump(mode="json")).encode()).hexdigest()
     code = pickup_code_for(pickup_secret(conn), body.id)
     existing = rows.get(conn, body.id)
     if existing is not None:
-        if existing[1] != digest:
+        if existing[1] != digest or not caller.may_see(conn, body.id):
             raise idempotency_conflict("order", body.id)
-        return existing[0].model_copy(update={"pickup_code": code}), False
+        order = existing[0]
+        age = (utc_now() - order.created_at).total_seconds()
+        same_placer = caller.token is not None and rows.placed_by(conn, body.id) == caller.token
+        if same_placer and age <= CODE_REPLAY_S:
+            return order.model_copy(update={"pickup_code": code}), False
+        return order, False
     store = require_store(conn, body.store)
     _check_cover(conn, body, store.get("last_sync_at"))  # type: ignore[arg-type]
     now = utc_now()
@@ -71,7 +98,7 @@ def place(conn: sa.Connection, body: OrderIn, hold_s: int = DEFAULT_HOLD_S) -> t
         expires_at=now + timedelta(seconds=hold_s),
         pickup_code_hash=hash_pickup_code(body.id, code),
     )
-    rows.insert(conn, order, digest)
+    rows.insert(conn, order, digest, caller.token)
     feed.append(conn, order.store, "order", order.model_dump(mode="json"))
     return order.model_copy(update={"pickup_code": code}), True
 
@@ -100,17 +127,18 @@ def _check_cover(conn: sa.Connection, body: OrderIn, last_sync_at: str | None) -
         )
 
 
-def get(conn: sa.Connection, order_id: str) -> Order:
-    """An order, or 404 `unknown_order`."""
+def get(conn: sa.Connection, order_id: str, caller: Caller = HQ) -> Order:
+    """An order, or 404 `unknown_order` (also for a shop asking for an order it did not
+    place)."""
     found = rows.get(conn, order_id)
-    if found is None:
+    if found is None or not caller.may_see(conn, order_id):
         raise NotFound("unknown_order", f"no order {order_id}")
     return found[0]
 
 
-def cancel(conn: sa.Connection, order_id: str) -> Order:
+def cancel(conn: sa.Connection, order_id: str, caller: Caller = HQ) -> Order:
     """HQ's intent to cancel; idempotent, but a collected order stays collected (409)."""
-    order = get(conn, order_id)
+    order = get(conn, order_id, caller)
     if order.status == "collected":
         raise Conflict("already_collected", f"order {order_id} was collected at the store")
     if order.status in ("cancelled", "expired"):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import sqlalchemy as sa
-from pydantic import BaseModel
 
 from cloud.services.apply import apply_event
 from cloud.services.reporting import exception
@@ -14,17 +13,18 @@ from cloud.storage import feed, sales, stores
 from cloud.storage.engine import retrying
 from shared.clock import now_text
 from shared.errors import BadRequest, NotFound
-from shared.models import Change, Event, EventResult, PullOut, PushOut, Sale
+from shared.models import (
+    Change,
+    Event,
+    EventResult,
+    PullOut,
+    PushOut,
+    ReturnableSale,
+    SaleLookup,
+)
 
 SKEW_LIMIT_S = 300
 _CURSOR = re.compile(r"^c(\d{1,18})\.s(\d{1,18})$")
-
-
-class SaleLookup(BaseModel):
-    """A sale of any store and the units already returned against it, per SKU."""
-
-    sale: Sale
-    returned: dict[str, int]
 
 
 def push(engine: sa.Engine, store: str, events: list[Event], offset_s: float) -> PushOut:
@@ -92,8 +92,9 @@ def pull(conn: sa.Connection, store: str, cursor: str | None, limit: int) -> Pul
 def find_sale(
     conn: sa.Connection, *, sale_id: str | None = None, receipt_no: str | None = None
 ) -> SaleLookup:
-    """Any store's sale with what was already returned of it, or 404 `unknown_sale`."""
+    """Any store's sale, reduced to what a return needs (no cashier, no payment references),
+    with what was already returned of it, or 404 `unknown_sale`."""
     sale = sales.get_sale(conn, sale_id=sale_id, receipt_no=receipt_no)
     if sale is None:
         raise NotFound("unknown_sale", "no such sale in the cloud")
-    return SaleLookup(sale=sale, returned=sales.returned_qty(conn, sale.id))
+    return SaleLookup(sale=ReturnableSale.of(sale), returned=sales.returned_qty(conn, sale.id))

@@ -1,4 +1,4 @@
-"""Opaque tokens with letter prefixes (`en_`, `hq_`, `ro_`), stored only as hashes."""
+"""Opaque tokens with letter prefixes (`en_`, `hq_`, `ro_`, `sh_`), stored only as hashes."""
 
 from __future__ import annotations
 
@@ -25,9 +25,11 @@ def new_token(prefix: str) -> str:
 
 
 def create_store(conn: sa.Connection, code: str, name: str | None) -> str:
-    """Register a store (or keep it) and return a fresh one-time enrolment token."""
+    """Register a store (or keep it) and return a fresh one-time enrolment token; the
+    store's older unused tokens stop working."""
     existing = stores.get_store(conn, code)
     stores.add_store(conn, code, name or (existing or {}).get("name") or code, now_text())
+    stores.void_unused_tokens(conn, code)
     token = new_token("en_")
     stores.add_enrolment_token(conn, token_hash(token), code, now_text())
     return token

@@ -17,14 +17,22 @@ def get(conn: sa.Connection, order_id: str) -> tuple[Order, str] | None:
     return None if row is None else (Order.model_validate_json(row[0]), str(row[1]))
 
 
-def insert(conn: sa.Connection, order: Order, request_hash: str) -> None:
-    """Store a new order and reserve its lines."""
+def placed_by(conn: sa.Connection, order_id: str) -> str | None:
+    """Who placed an order: the hash of the HQ token (None when unknown or older)."""
+    return conn.execute(sa.select(orders.c.placed_by).where(orders.c.id == order_id)).scalar()
+
+
+def insert(
+    conn: sa.Connection, order: Order, request_hash: str, placed_by: str | None = None
+) -> None:
+    """Store a new order (with who placed it) and reserve its lines."""
     conn.execute(
         sa.insert(orders).values(
             store=order.store,
             id=order.id,
             status=order.status,
             request_hash=request_hash,
+            placed_by=placed_by,
             expires_at=format_ts(order.expires_at),
             updated_at=format_ts(order.updated_at),
             body=_body(order),

@@ -28,17 +28,46 @@ def insert_sale(conn: sa.Connection, sale: Sale) -> bool:
     )
 
 
+def receipt_store(receipt_no: str) -> str | None:
+    """The store a receipt number names: `<store>-<register>-<n>` (a store code may itself
+    contain '-', a register and a number never do)."""
+    parts = receipt_no.rsplit("-", 2)
+    return parts[0] if len(parts) == 3 and all(parts) else None
+
+
 def get_sale(
     conn: sa.Connection, *, sale_id: str | None = None, receipt_no: str | None = None
 ) -> Sale | None:
-    """A sale of any store, by id or receipt number."""
+    """A sale of any store, by id, or by receipt number within the store that its prefix
+    names (receipt numbers are unique per store only)."""
     query = sa.select(sales.c.body, sales.c.voided)
     if sale_id is not None:
         query = query.where(sales.c.id == sale_id)
     else:
-        query = query.where(sales.c.receipt_no == receipt_no)
+        store = receipt_store(receipt_no or "")
+        if store is None:
+            return None
+        query = query.where(sales.c.store == store, sales.c.receipt_no == receipt_no)
     row = conn.execute(query).first()
     return None if row is None else _sale(row[0], row[1])
+
+
+def receipt_taken(conn: sa.Connection, store: str, receipt_no: str, sale_id: str) -> bool:
+    """Whether another sale of this store already has this receipt number."""
+    row = conn.execute(
+        sa.select(sales.c.id).where(
+            sales.c.store == store, sales.c.receipt_no == receipt_no, sales.c.id != sale_id
+        )
+    ).first()
+    return row is not None
+
+
+def return_exists(conn: sa.Connection, store: str, return_id: str) -> bool:
+    """Whether this store's return is already stored."""
+    row = conn.execute(
+        sa.select(returns.c.id).where(returns.c.store == store, returns.c.id == return_id)
+    ).first()
+    return row is not None
 
 
 def same_sale_stored(conn: sa.Connection, sale: Sale) -> bool | None:

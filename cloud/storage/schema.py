@@ -20,6 +20,7 @@ stores = sa.Table(
     sa.Column("enrolled_at", sa.String(32)),
     sa.Column("last_sync_at", sa.String(32)),
     sa.Column("clock_skew_open", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("revoked_at", sa.String(32)),
 )
 
 enrolment_tokens = sa.Table(
@@ -179,6 +180,7 @@ orders = sa.Table(
     sa.Column("updated_at", sa.String(32), nullable=False),
     sa.Column("request_hash", sa.String(64), nullable=False),
     sa.Column("body", sa.Text, nullable=False),
+    sa.Column("placed_by", sa.String(64)),
     sa.Index("orders_id", "id"),
     sa.Index("orders_expiry", "status", "expires_at"),
 )

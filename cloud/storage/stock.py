@@ -36,10 +36,16 @@ def get_movement(conn: sa.Connection, store: str, movement_id: str) -> StockMove
 
 
 def on_hand(conn: sa.Connection, store: str, sku: str) -> int:
-    """Sum of one SKU's movements at one store."""
-    total = conn.execute(
-        sa.select(sa.func.coalesce(sa.func.sum(movements.c.delta), 0)).where(
-            movements.c.store == store, movements.c.sku == sku
-        )
-    ).scalar()
+    """Sum of one SKU's movements at one store. Pushed deltas are bounded, but rows stored
+    before they were could still add up past 64 bits: SQLite's SUM then fails with 'integer
+    overflow' (PostgreSQL sums bigints as numeric), and the rows are summed here instead."""
+    where = (movements.c.store == store, movements.c.sku == sku)
+    try:
+        total = conn.execute(
+            sa.select(sa.func.coalesce(sa.func.sum(movements.c.delta), 0)).where(*where)
+        ).scalar()
+    except sa.exc.OperationalError as exc:
+        if "integer overflow" not in str(exc.orig):
+            raise
+        total = sum(delta for (delta,) in conn.execute(sa.select(movements.c.delta).where(*where)))
     return int(total or 0)

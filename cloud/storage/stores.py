@@ -35,18 +35,42 @@ def add_enrolment_token(conn: sa.Connection, token_hash: str, store: str, now: s
     )
 
 
-def use_enrolment_token(conn: sa.Connection, token_hash: str, store: str, now: str) -> bool:
-    """Consume a one-time token for this store; False when unknown, used or another store's."""
+def void_unused_tokens(conn: sa.Connection, store: str) -> int:
+    """Forget a store's enrolment tokens that were never used; how many."""
+    result = conn.execute(
+        sa.delete(enrolment_tokens).where(
+            enrolment_tokens.c.store == store, enrolment_tokens.c.used_at.is_(None)
+        )
+    )
+    return int(result.rowcount or 0)
+
+
+def use_enrolment_token(
+    conn: sa.Connection, token_hash: str, store: str, now: str, issued_after: str
+) -> bool:
+    """Consume a one-time token for this store; False when unknown, used, another store's,
+    or issued before `issued_after` (expired)."""
     result = conn.execute(
         sa.update(enrolment_tokens)
         .where(
             enrolment_tokens.c.token_hash == token_hash,
             enrolment_tokens.c.store == store,
             enrolment_tokens.c.used_at.is_(None),
+            enrolment_tokens.c.created_at > issued_after,
         )
         .values(used_at=now)
     )
     return bool(result.rowcount)
+
+
+def clear_key(conn: sa.Connection, store: str, revoked_at: str | None) -> None:
+    """Forget a store's key (its node's signed requests stop working); `revoked_at` says
+    whether the store is cut off (no enrolment) or free to enrol again (None)."""
+    conn.execute(
+        sa.update(stores)
+        .where(stores.c.code == store)
+        .values(keyid=None, public_key=None, enrolled_at=None, revoked_at=revoked_at)
+    )
 
 
 def set_key(conn: sa.Connection, store: str, keyid: str, public_key: str, now: str) -> None:

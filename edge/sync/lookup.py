@@ -6,12 +6,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from edge import node
+from edge import catalog, node
 from edge.returns import KnownSale
 from edge.sync.client import CloudClient, CloudRefused, CloudUnavailable
 from edge.sync.session import exchange
 from shared.errors import NotFound
-from shared.models import Sale
+from shared.models import Payment, ReturnableSale, Sale, SaleLine
+from shared.models import SaleLookup as Found
 
 SALES_PATH = "/api/v1/sync/sales"
 
@@ -48,5 +49,29 @@ class SaleLookup:
             ) from exc
         finally:
             client.close()
-        data = answer.data
-        return KnownSale(Sale.model_validate(data["sale"]), dict(data.get("returned") or {}))
+        found = Found.model_validate(answer.data)
+        return KnownSale(self._as_sale(found.sale), dict(found.returned))
+
+    def _as_sale(self, remote: ReturnableSale) -> Sale:
+        """The cloud answers only what a return needs; the rest of a Sale is derived (the
+        register from the receipt number, product names from this node's catalogue)."""
+        parts = remote.receipt_no.rsplit("-", 2)
+        lines = [SaleLine(**line.model_dump(), name=self._name(line.sku)) for line in remote.lines]
+        return Sale(
+            id=remote.id,
+            store=remote.store,
+            register=parts[1] if len(parts) == 3 else "",
+            receipt_no=remote.receipt_no,
+            occurred_at=remote.occurred_at,
+            lines=lines,
+            payments=[Payment(method=p.method, amount=p.amount) for p in remote.payments],
+            total=sum(line.total for line in lines),
+            change=0,
+            voided=remote.voided,
+        )
+
+    def _name(self, sku: str) -> str:
+        try:
+            return catalog.get(self.db, sku).name
+        except NotFound:
+            return ""

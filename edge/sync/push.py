@@ -19,6 +19,7 @@ from shared.models import PushOut
 
 PUSH_PATH = "/api/v1/sync/push"
 BATCH = 200
+MAX_BATCH_BYTES = 1024 * 1024  # of JSON, well under the cloud's 4 MB cap on a push body
 
 
 @dataclass
@@ -36,11 +37,24 @@ def push_pending(db: Database, client: CloudClient, batch: int = BATCH) -> PushR
     while events := rows.pending(db, batch):
         body = {
             "clock_offset_s": clock.offset_s(db),
-            "events": [_wire(event) for event in events],
+            "events": _by_size([_wire(event) for event in events]),
         }
         answer = exchange(db, client, "POST", PUSH_PATH, body=body)
         _record(db, PushOut.model_validate(answer.data), report)
     return report
+
+
+def _by_size(
+    wired: list[dict[str, object]], limit: int = MAX_BATCH_BYTES
+) -> list[dict[str, object]]:
+    """The longest prefix of a batch whose JSON stays under `limit` (at least one event:
+    one alone can never be too big for the cloud's cap, which rejects it per event)."""
+    size = 0
+    for n, event in enumerate(wired):
+        size += len(json.dumps(event, separators=(",", ":")).encode()) + 1
+        if size > limit and n > 0:
+            return wired[:n]
+    return wired
 
 
 def _wire(row: rows.OutboxRow) -> dict[str, object]:
