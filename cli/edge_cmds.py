@@ -107,6 +107,32 @@ def add_staff(
     click.echo(f"added {role} {name}")
 
 
+@edge.command()
+@DATA_DIR
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def backup(data_dir: Path, file: Path) -> None:
+    """Copy the node's database to FILE while it keeps selling (checked, mode 0600)."""
+    from edge.backup import backup as do_backup
+
+    with _errors():
+        do_backup(data_dir, file)
+    click.echo(f"backed up to {file}")
+
+
+@edge.command()
+@DATA_DIR
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def restore(data_dir: Path, file: Path) -> None:
+    """Replace the node's database by the backup FILE (stop the node first). On its next
+    start the node learns back from the cloud what it pushed after the backup, and sells
+    again only then."""
+    from edge.backup import restore as do_restore
+
+    with _errors():
+        since = do_restore(data_dir, file)
+    click.echo(f"restored from {file}; the node will learn back its facts since {since}")
+
+
 @edge.command("remove-staff")
 @DATA_DIR
 @click.argument("name")

@@ -7,7 +7,18 @@ from typing import Any
 from flask import Flask
 from prometheus_client import CollectorRegistry
 
-from cloud.api import exceptions, health, openapi, orders, products, sales, stock, stores, sync
+from cloud.api import (
+    exceptions,
+    health,
+    openapi,
+    orders,
+    products,
+    recovery,
+    sales,
+    stock,
+    stores,
+    sync,
+)
 from cloud.api.registry import READ, REGISTRY
 from cloud.metrics import CloudMetrics
 from cloud.settings import CloudSettings
@@ -16,7 +27,7 @@ from httpshell import metrics, observe
 from httpshell.body import MAX_BODY_BYTES
 from httpshell.errors import register_error_handlers
 
-BLUEPRINTS = (health, products, stock, sales, stores, exceptions, orders, sync, openapi)
+BLUEPRINTS = (health, products, stock, sales, stores, exceptions, orders, sync, recovery, openapi)
 
 
 def create_app(

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from edge import catalog, clock, outbox, stock
 from edge.node import NodeConfig
+from edge.recovery import RELEARNED, refuse_while_restoring
 from edge.sales import request_hash
 from edge.staff import Actor, require_manager
 from edge.storage import sales as rows
@@ -60,6 +61,7 @@ def record_return(
     existing = rows.get_return(db, request.id)
     if existing is not None:
         return _replay(existing, digest, request.id)
+    refuse_while_restoring(db)
     has_ref = request.sale_id is not None or request.receipt_no is not None
     known = find_sale(db, request.sale_id, request.receipt_no, remote) if has_ref else None
     if known is None or _other_tender(request, known):
@@ -97,7 +99,7 @@ def record_return(
 
 
 def _replay(existing: tuple[Return, str], digest: str, return_id: str) -> tuple[Return, bool]:
-    if existing[1] != digest:
+    if existing[1] not in (digest, RELEARNED):
         raise idempotency_conflict("return", return_id)
     return existing[0], False
 

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from edge import catalog, clock, outbox, stock
 from edge.node import NodeConfig
+from edge.recovery import RELEARNED, refuse_while_restoring
 from edge.staff import Actor
 from edge.storage import sales as rows
 from edge.storage.db import write
@@ -41,9 +42,10 @@ def record_sale(db: Database, node: NodeConfig, actor: Actor, request: SaleIn) -
     with write(db):
         existing = rows.get_sale(db, request.id)
         if existing is not None:
-            if existing[1] != digest:
+            if existing[1] not in (digest, RELEARNED):
                 raise idempotency_conflict("sale", request.id)
             return existing[0], False
+        refuse_while_restoring(db)
         lines = [_price_line(db, line) for line in request.lines]
         total = sum(line.total for line in lines)
         if total > MAX_MONEY:

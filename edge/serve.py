@@ -9,6 +9,7 @@ import waitress
 
 from edge import node
 from edge.discovery import NodeAd, advertise
+from edge.running import serving
 from edge.settings import NodeSettings
 from edge.sync.runner import SyncRunner
 from edge.web.app import create_app
@@ -18,7 +19,12 @@ from httpshell import logs
 def serve(
     data_dir: Path, host: str, port: int, settings: NodeSettings, *, threads: int = 8
 ) -> None:
-    """Run until interrupted. One process owns the node's SQLite file."""
+    """Run until interrupted. One process owns the node's SQLite file (and its lock)."""
+    with serving(data_dir):
+        _serve(data_dir, host, port, settings, threads)
+
+
+def _serve(data_dir: Path, host: str, port: int, settings: NodeSettings, threads: int) -> None:
     logs.configure(logging.INFO)
     runner = SyncRunner(data_dir, settings)
     app = create_app(data_dir, settings=settings, on_commit=runner.nudge)

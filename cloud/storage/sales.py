@@ -163,3 +163,10 @@ def _sale(body: str, voided: bool) -> Sale:
     sale = Sale.model_validate_json(body)
     sale.voided = bool(voided)
     return sale
+
+
+def list_voids(conn: sa.Connection, store: str) -> list[Void]:
+    """Every void of a store (few: a void is an exception), oldest first."""
+    rows = conn.execute(sa.select(voids.c.body).where(voids.c.store == store))
+    found = [Void.model_validate_json(body) for (body,) in rows]
+    return sorted(found, key=lambda void: (void.occurred_at, void.id))

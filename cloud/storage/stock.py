@@ -49,3 +49,17 @@ def on_hand(conn: sa.Connection, store: str, sku: str) -> int:
             raise
         total = sum(delta for (delta,) in conn.execute(sa.select(movements.c.delta).where(*where)))
     return int(total or 0)
+
+
+def list_store_movements(
+    conn: sa.Connection, store: str, since: str, after: tuple[str, str] | None, limit: int
+) -> list[StockMovement]:
+    """Movements a store made itself (sales, returns, counts, pickups), in (occurred_at, id)
+    order: what a node restored from an older backup learns back."""
+    query = sa.select(movements).where(
+        movements.c.store == store, movements.c.origin == "store", movements.c.occurred_at >= since
+    )
+    if after is not None:
+        query = query.where(sa.tuple_(movements.c.occurred_at, movements.c.id) > sa.tuple_(*after))
+    rows = conn.execute(query.order_by(movements.c.occurred_at, movements.c.id).limit(limit))
+    return [StockMovement.model_validate(dict(row)) for row in rows.mappings()]

@@ -155,3 +155,22 @@ def get_void(
     column, value = ("id", void_id) if void_id is not None else ("sale_id", sale_id)
     row = db.execute(f"SELECT body, request_hash FROM voids WHERE {column} = ?", [value]).fetchone()
     return None if row is None else (Void.model_validate_json(row[0]), str(row[1]))
+
+
+def raise_receipt_seq(db: Database, register: str, seq: int) -> None:
+    """The register's counter is at least `seq` (a receipt learnt back from the cloud)."""
+    db.execute(
+        "INSERT INTO registers(register, last_no) VALUES (?, ?) "
+        "ON CONFLICT(register) DO UPDATE SET last_no = max(last_no, excluded.last_no)",
+        [register, seq],
+    )
+
+
+def newest_fact_at(db: Database) -> str | None:
+    """When the newest sale, return or movement recorded here happened."""
+    row = db.execute(
+        "SELECT max(at) FROM (SELECT max(occurred_at) AS at FROM sales "
+        "UNION ALL SELECT max(occurred_at) FROM returns "
+        "UNION ALL SELECT max(occurred_at) FROM movements)"
+    ).fetchone()
+    return None if row is None or row[0] is None else str(row[0])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from edge import node, orders
+from edge import node, orders, recovery
 from edge.settings import NodeSettings
 from edge.storage import state
 from edge.storage.db import open_db, write
@@ -48,6 +48,9 @@ def sync_once(
     own = client is None
     client = client or CloudClient(config.cloud_url, config.keyid, node.load_key(data_dir))
     try:
+        relearnt = recovery.relearn_if_restored(db, client)
+        if relearnt:
+            log.info("learnt back %d facts after a restore", relearnt)
         orders.expire_due(db)
         report = push_pending(db, client, batch)
         pulled = pull_to_head(db, config, client)
