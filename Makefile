@@ -5,8 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 # Debian packages the tests need: faketime (a node whose clock is days off) and chromium
-# (the picker-page browser test, driven by Playwright).
-DEBIAN_PACKAGES := faketime chromium chromium
+# (the picker-page browser test, driven by Playwright) and haproxy (several cloud instances).
+DEBIAN_PACKAGES := faketime chromium haproxy
 
 .PHONY: demo test lint typecheck debian-deps chaos bench clean
 
