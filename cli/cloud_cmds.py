@@ -35,12 +35,21 @@ def cloud() -> None:
     default=None,
     help="Worker processes (default 1 on SQLite, 2×cores+1 on PostgreSQL).",
 )
-def serve(db: str, host: str, port: int, workers: int | None) -> None:
+@click.option(
+    "--read-db",
+    default=None,
+    envvar="OMNISTORE_READ_DB",
+    help="A PostgreSQL streaming replica for reports and HQ list reads.",
+)
+def serve(db: str, host: str, port: int, workers: int | None, read_db: str | None) -> None:
     """Run the cloud service (migrates the database first)."""
     from cloud.serve import serve as do_serve
     from cloud.settings import CloudSettings
 
-    do_serve(db, host, port, workers, settings=CloudSettings.load())
+    settings = CloudSettings.load()
+    if read_db:
+        settings = settings.model_copy(update={"read_db": read_db})
+    do_serve(db, host, port, workers, settings=settings)
 
 
 @cloud.command("add-store")

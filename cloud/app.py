@@ -19,6 +19,7 @@ from cloud.api import (
     stores,
     sync,
 )
+from cloud.api.db import READ_ENGINE
 from cloud.api.registry import READ, REGISTRY
 from cloud.metrics import CloudMetrics
 from cloud.settings import CloudSettings
@@ -52,6 +53,8 @@ def create_app(
     if run_migrations:
         migrate(engine)
     app.extensions["omnistore_engine"] = engine
+    if settings.read_db:
+        app.extensions[READ_ENGINE] = make_engine(settings.read_db)
     register_error_handlers(app, "omnistore.cloud")
     registry = CollectorRegistry()
     observe.install(app, registry, "omnistore.cloud.http")

@@ -18,6 +18,11 @@ class CloudSettings(BaseSettings):
     cloud_db: str = Field(
         "./var/cloud.db", description="cloud database: a SQLite path or a postgresql:// URL"
     )
+    read_db: str | None = Field(
+        None,
+        description="a PostgreSQL streaming replica for reports and HQ list reads "
+        "(`cloud serve --read-db`); the primary answers when it is away",
+    )
     currency: str = Field(
         "EUR", pattern=r"^[A-Za-z]{3}$", description="the deployment's currency (ISO 4217)"
     )

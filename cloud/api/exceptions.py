@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from cloud.api.db import engine
+from cloud.api.db import reading
 from cloud.api.registry import READ, route
 from cloud.services import reporting
 from httpshell.paging import page_args, paged, since_arg
@@ -26,6 +26,6 @@ bp = Blueprint("exceptions", __name__)
 def list_exceptions() -> Response:
     limit, after = page_args()
     store, kind = request.args.get("store") or None, request.args.get("kind") or None
-    with engine().connect() as conn:
+    with reading() as conn:
         items = reporting.exceptions_of(conn, store, kind, since_arg(), after, limit + 1)
     return paged(items, limit, lambda e: (e.created_at, e.id))

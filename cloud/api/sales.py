@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response
 
-from cloud.api.db import engine
+from cloud.api.db import reading
 from cloud.api.registry import READ, route
 from cloud.services import reporting
 from httpshell.paging import page_args, paged, since_arg
@@ -27,7 +27,7 @@ QUERY = ("since", "limit", "cursor")
 )
 def list_sales(store: str) -> Response:
     limit, after = page_args()
-    with engine().connect() as conn:
+    with reading() as conn:
         items = reporting.sales_of(conn, store, since_arg(), after, limit + 1)
     return paged(items, limit, lambda s: (s.occurred_at, s.id))
 
@@ -45,6 +45,6 @@ def list_sales(store: str) -> Response:
 )
 def list_returns(store: str) -> Response:
     limit, after = page_args()
-    with engine().connect() as conn:
+    with reading() as conn:
         items = reporting.returns_of(conn, store, since_arg(), after, limit + 1)
     return paged(items, limit, lambda r: (r.occurred_at, r.id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify
 
-from cloud.api.db import engine
+from cloud.api.db import reading
 from cloud.api.registry import READ, route
 from cloud.services import reporting
 from shared.models import StoreInfo
@@ -22,6 +22,6 @@ bp = Blueprint("stores", __name__)
     is_list=True,
 )
 def list_stores() -> Response:
-    with engine().connect() as conn:
+    with reading() as conn:
         items = [s.model_dump(mode="json") for s in reporting.stores_info(conn)]
     return jsonify({"items": items, "next": None})
