@@ -645,3 +645,15 @@ def test_replaying_a_placement_later_or_with_another_token_shows_no_pickup_code(
     assert late.status_code == 200 and code not in late.text
     placer.close()
     other.close()
+
+
+def test_an_unsigned_body_over_the_cap_is_refused_unread(cloud: Cloud) -> None:
+    huge = b" " * (4 * 1024 * 1024 + 1)
+    for path, headers in [
+        ("/api/v1/sync/enroll", {}),
+        ("/api/v1/products/SOAP", {"Authorization": f"Bearer {cloud.hq_token}"}),
+    ]:
+        method = "POST" if "enroll" in path else "PUT"
+        answer = httpx.request(method, cloud.url + path, content=huge, headers=headers, timeout=30)
+        assert answer.status_code == 413, answer.text
+        assert answer.json()["error"]["code"] == "payload_too_large"

@@ -64,8 +64,7 @@ def verify_signed_request() -> str:
     sync time it records. The body is verified as sent (compressed), then inflated with a cap;
     a body larger than the cap as sent is refused before it is read."""
     _check_size(request.content_length)
-    request.max_content_length = MAX_INFLATED  # also bounds a body sent without a length
-    raw = request.get_data()
+    raw = request.get_data()  # the app's MAX_CONTENT_LENGTH also bounds it as it is read
 
     def resolve(keyid: str) -> Ed25519PublicKey | None:
         with engine().connect() as conn:
@@ -108,7 +107,9 @@ def request_body() -> bytes:
     """The body as JSON bytes. Sync bodies travel gzipped (signatures cover the compressed
     bytes, checked before this); a cap on the inflated size (4 MB) stops a small bomb from
     costing memory: inflating stops at the cap, and the JSON is parsed once, afterwards.
-    Uncompressed bodies are accepted as they are, under the same cap."""
+    Uncompressed bodies are accepted as they are, under the same cap, which also holds for
+    bodies of routes that are not signed (enrolment, HQ): they are refused before being read."""
+    _check_size(request.content_length)
     raw = request.get_data()
     if request.headers.get("Content-Encoding", "").strip().lower() != "gzip":
         _check_size(len(raw))
