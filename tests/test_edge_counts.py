@@ -48,3 +48,19 @@ def test_count_of_an_unknown_sku_is_404(lane_node: Node) -> None:
         "/api/v1/stock/NOPE/count", json={"id": str(uuid.uuid4()), "counted": 1}, headers=auth
     )
     assert answer.status_code == 404
+
+
+def test_a_count_whose_correction_exceeds_the_delta_bound_is_422_and_changes_nothing(
+    lane_node: Node,
+) -> None:
+    """BREAD has 10 on hand: counting -10^9 would need a delta the cloud rejects."""
+    auth = lane_node.token()
+    before = lane_node.snapshot()
+    answer = lane_node.client.post(
+        "/api/v1/stock/BREAD/count",
+        json={"id": str(uuid.uuid4()), "counted": -(10**9)},
+        headers=auth,
+    )
+    assert answer.status_code == 422, answer.get_json()
+    assert answer.get_json()["error"]["code"] == "count_out_of_range"
+    assert lane_node.snapshot() == before
