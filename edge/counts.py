@@ -12,8 +12,8 @@ from edge.node import NodeConfig
 from edge.sales import request_hash
 from edge.storage import state
 from edge.storage.db import write
-from shared.errors import idempotency_conflict
-from shared.models import CountOut, MovementEvent, StockCountIn, StockMovement
+from shared.errors import Unprocessable, idempotency_conflict
+from shared.models import MAX_DELTA, CountOut, MovementEvent, StockCountIn, StockMovement
 
 _SEEN = "count:"
 
@@ -32,6 +32,12 @@ def record_count(
             return None, False
         occurred_at, device_time = clock.now(db)
         on_hand = stock.level(db, sku).on_hand
+        if abs(request.counted - on_hand) > MAX_DELTA:  # the cloud would reject the movement
+            raise Unprocessable(
+                "count_out_of_range",
+                f"counted {request.counted} is more than {MAX_DELTA} away from the ledger's "
+                f"{on_hand}",
+            )
         note = f"counted {request.counted}, ledger said {on_hand}" + (
             f"; {request.note}" if request.note else ""
         )

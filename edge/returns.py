@@ -19,7 +19,7 @@ from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.errors import NotFound, Unprocessable, idempotency_conflict
 from shared.models import Payment, Return, ReturnEvent, ReturnIn, ReturnLine, Sale
-from shared.money import round_half_up
+from shared.money import MAX_MONEY, round_half_up
 from shared.tenders import check_refunds
 
 
@@ -74,6 +74,8 @@ def record_return(
             known = KnownSale(known.sale, _with_local_returns(db, known))
         lines = _lines(db, request, known)
         total = sum(line.total for line in lines)
+        if total > MAX_MONEY:
+            raise Unprocessable("amount_too_large", f"refund exceeds {MAX_MONEY}")
         refunds = _refunds(request, known, total)
         occurred_at, device_time = clock.now(db)
         ret = Return(
@@ -152,6 +154,8 @@ def _unreferenced_line(db: Database, sku: str, qty: int) -> ReturnLine:
         product = catalog.get(db, sku)
     except NotFound as exc:
         raise Unprocessable(exc.code, exc.message) from exc
+    if product.price * qty > MAX_MONEY:
+        raise Unprocessable("amount_too_large", f"line total exceeds {MAX_MONEY}")
     return ReturnLine(
         sku=sku,
         name=product.name,

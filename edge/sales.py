@@ -51,6 +51,8 @@ def record_sale(db: Database, node: NodeConfig, actor: Actor, request: SaleIn) -
         if total > MAX_MONEY:
             raise Unprocessable("amount_too_large", f"sale total exceeds {MAX_MONEY}")
         change = change_due(total, request.payments)
+        if change > MAX_MONEY:
+            raise Unprocessable("amount_too_large", f"change exceeds {MAX_MONEY}")
         seq = rows.next_receipt_seq(db, actor.register)
         occurred_at, device_time = clock.now(db)
         sale = Sale(

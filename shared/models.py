@@ -59,6 +59,9 @@ VatRate = Annotated[int, Field(ge=0, le=10_000)]
 # Bounds of what a store pushes (SPEC §3): a pushed number outside them is rejected per event,
 # never stored, so no sum over stored values can overflow a 64-bit column.
 SignedMoney = Annotated[int, Field(ge=-MAX_MONEY, le=MAX_MONEY)]
+# Sums over many facts (a shift's totals): wider than one amount, still far inside 64 bits.
+MAX_TOTAL = 10**18
+Total = Annotated[int, Field(ge=-MAX_TOTAL, le=MAX_TOTAL)]
 Count = Annotated[int, Field(ge=0, le=MAX_DELTA)]
 Units = Annotated[int, Field(ge=0, le=MAX_QTY)]
 Text = Annotated[str, StringConstraints(max_length=500)]
@@ -208,9 +211,9 @@ class Payment(Output):
 
 class VatSummary(Output):
     rate_bp: VatRate
-    gross: SignedMoney  # a Z report's VAT is net of refunds
-    vat: SignedMoney
-    net: SignedMoney
+    gross: Total  # a Z report's VAT: summed over a shift, net of refunds
+    vat: Total
+    net: Total
 
 
 class Sale(Output):
@@ -356,7 +359,7 @@ class ShiftCloseIn(Input):
 
 class TenderTotal(Output):
     method: TenderMethod
-    amount: SignedMoney
+    amount: Total
 
 
 class ZReport(Output):
@@ -371,17 +374,17 @@ class ZReport(Output):
     closed_at: Instant | None = None
     float_amount: Money
     sales_count: Count
-    sales_total: Money
+    sales_total: Total
     returns_count: Count
-    returns_total: Money
+    returns_total: Total
     voids_count: Count
-    voids_total: Money
-    net_total: SignedMoney
+    voids_total: Total
+    net_total: Total
     tenders: list[TenderTotal]
     vat: list[VatSummary]
-    expected_cash: SignedMoney
+    expected_cash: Total
     counted_cash: Money | None = None
-    difference: SignedMoney | None = None
+    difference: Total | None = None
 
 
 # --- click-and-collect orders ---------------------------------------------------------

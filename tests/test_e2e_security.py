@@ -1,5 +1,5 @@
 """Holes a security review found, each played against a real `omnistore cloud serve` process
-over HTTP with real signed store keys and HQ tokens (SQLite)."""
+(on SQLite and on PostgreSQL) over HTTP with real signed store keys and HQ tokens."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import copy
 import gzip
 import json
 import os
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -16,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from edge import node as node_config
 from edge.storage import outbox as outbox_rows
@@ -29,13 +29,59 @@ from tests.http_node import PULL, PUSH, HttpNode, enroll
 SALES = "/api/v1/sync/sales"
 
 
-@pytest.fixture(scope="module")
-def cloud(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cloud]:
-    running = Cloud(Path(tmp_path_factory.mktemp("cloud"))).start()
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def cloud(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Cloud]:
+    root = Path(tmp_path_factory.mktemp("cloud"))
+    if request.param == "sqlite":
+        running = Cloud(root).start()
+        try:
+            yield running
+        finally:
+            running.stop()
+        return
+    admin_url = request.getfixturevalue("postgres_admin")
+    name = f"omnistore_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(_sa_url(admin_url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    running = Cloud(root, db=admin_url.rsplit("/", 1)[0] + f"/{name}").start()
     try:
         yield running
     finally:
         running.stop()
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _sa_url(db: str) -> str:
+    if db.startswith("postgresql://"):
+        return db.replace("postgresql://", "postgresql+psycopg://", 1)
+    return f"sqlite:///{db}"
+
+
+def sql(cloud: Cloud, statement: str, **params: Any) -> list[Any]:
+    """Reach into the cloud's database (SQLite or PostgreSQL) as an older version or the
+    passing of time would have left it."""
+    engine = sa.create_engine(_sa_url(cloud.db))
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(sa.text(statement), params)
+            return list(result) if result.returns_rows else []
+    finally:
+        engine.dispose()
+
+
+def age_order(cloud: Cloud, order_id: str, by: timedelta) -> None:
+    """Move an order's creation time into the past."""
+    [(body,)] = sql(cloud, "SELECT body FROM orders WHERE id = :id", id=order_id)
+    data = json.loads(body)
+    data["created_at"] = format_ts(utc_now() - by)
+    sql(cloud, "UPDATE orders SET body = :body WHERE id = :id", body=json.dumps(data), id=order_id)
 
 
 def node(cloud: Cloud, store: str) -> HttpNode:
@@ -75,12 +121,14 @@ def test_receipts_are_looked_up_in_the_store_their_prefix_names(cloud: Cloud) ->
     honest, looker = node(cloud, "F1"), node(cloud, "F9")
     node(cloud, "F2")
     planted = fake_sale("F2", "F1-1-1", 9_999_900)["body"]["sale"]
-    with sqlite3.connect(cloud.db) as db:
-        db.execute(
-            "INSERT INTO sales (store, id, receipt_no, occurred_at, total, voided, body) "
-            "VALUES (?, ?, ?, ?, ?, 0, ?)",
-            ["F2", planted["id"], "F1-1-1", planted["occurred_at"], 9_999_900, json.dumps(planted)],
-        )
+    sql(
+        cloud,
+        "INSERT INTO sales (store, id, receipt_no, occurred_at, total, voided, body) "
+        "VALUES ('F2', :id, 'F1-1-1', :at, 9999900, false, :body)",
+        id=planted["id"],
+        at=planted["occurred_at"],
+        body=json.dumps(planted),
+    )
     assert looker.request("GET", SALES, query="receipt_no=F1-1-1").status_code == 404
     real = fake_sale("F1", "F1-1-1", 250)
     assert honest.push(real)[0]["status"] == "accepted"
@@ -246,11 +294,11 @@ def test_enrolment_cannot_take_over_a_store_and_hq_can_cut_a_node_off(cloud: Clo
 
 def test_enrolment_tokens_expire_after_a_day(cloud: Cloud) -> None:
     old, fresh = cloud.add_store("X1"), cloud.add_store("X2")
-    with sqlite3.connect(cloud.db) as db:
-        day_ago = format_ts(utc_now() - timedelta(hours=24, minutes=1))
-        db.execute("UPDATE enrolment_tokens SET created_at = ? WHERE store = 'X1'", [day_ago])
-        almost = format_ts(utc_now() - timedelta(hours=23))
-        db.execute("UPDATE enrolment_tokens SET created_at = ? WHERE store = 'X2'", [almost])
+    day_ago = format_ts(utc_now() - timedelta(hours=24, minutes=1))
+    almost = format_ts(utc_now() - timedelta(hours=23))
+    change = "UPDATE enrolment_tokens SET created_at = :at WHERE store = :store"
+    sql(cloud, change, at=day_ago, store="X1")
+    sql(cloud, change, at=almost, store="X2")
     expired = enroll(cloud.url, "X1", old)
     assert expired.status_code == 401 and expired.json()["error"]["code"] == "bad_enrollment_token"
     assert enroll(cloud.url, "X2", fresh).status_code == 201
@@ -503,13 +551,14 @@ def test_the_stock_route_sums_movements_past_64_bits(cloud: Cloud) -> None:
         assert hq.put(
             "/products/Q", json={"name": "Q", "price": 1, "vat_rate_bp": 0}
         ).status_code in (200, 201)
-    with sqlite3.connect(cloud.db) as db:
-        for _ in range(2):
-            db.execute(
-                "INSERT INTO movements (store, id, sku, delta, reason, occurred_at, origin) "
-                "VALUES ('Q1', ?, 'Q', ?, 'count', '2026-01-01T00:00:00.000000Z', 'store')",
-                [str(uuid.uuid4()), 2**62],
-            )
+    for _ in range(2):
+        sql(
+            cloud,
+            "INSERT INTO movements (store, id, sku, delta, reason, occurred_at, origin) "
+            "VALUES ('Q1', :id, 'Q', :delta, 'count', '2026-01-01T00:00:00.000000Z', 'store')",
+            id=str(uuid.uuid4()),
+            delta=2**62,
+        )
     with cloud.hq() as hq:
         level = hq.get("/stores/Q1/stock/Q")
     assert level.status_code == 200, level.text
@@ -574,12 +623,7 @@ def test_pickup_codes_and_shop_tokens(cloud: Cloud) -> None:
         refused = shop_b.request(method, path)
         assert refused.status_code == 404 and refused.json()["error"]["code"] == "unknown_order"
 
-    with sqlite3.connect(cloud.db) as db:  # eleven minutes later
-        earlier = format_ts(utc_now() - timedelta(minutes=11))
-        db.execute(
-            "UPDATE orders SET body = json_set(body, '$.created_at', ?) WHERE id = ?",
-            [earlier, body["id"]],
-        )
+    age_order(cloud, body["id"], timedelta(minutes=11))  # eleven minutes later
     late = shop_a.post("/orders", json=body)
     assert late.status_code == 200 and code not in late.text and "pickup_code" not in late.json()
 
@@ -635,13 +679,20 @@ def test_replaying_a_placement_later_or_with_another_token_shows_no_pickup_code(
     assert placer.post("/orders", json=body).json()["pickup_code"] == code
     replay = other.post("/orders", json=body)
     assert replay.status_code == 200 and code not in replay.text
-    with sqlite3.connect(cloud.db) as db:
-        earlier = format_ts(utc_now() - timedelta(minutes=10, seconds=5))
-        db.execute(
-            "UPDATE orders SET body = json_set(body, '$.created_at', ?) WHERE id = ?",
-            [earlier, body["id"]],
-        )
+    age_order(cloud, body["id"], timedelta(minutes=10, seconds=5))
     late = placer.post("/orders", json=body)
     assert late.status_code == 200 and code not in late.text
     placer.close()
     other.close()
+
+
+def test_an_unsigned_body_over_the_cap_is_refused_unread(cloud: Cloud) -> None:
+    huge = b" " * (4 * 1024 * 1024 + 1)
+    for path, headers in [
+        ("/api/v1/sync/enroll", {}),
+        ("/api/v1/products/SOAP", {"Authorization": f"Bearer {cloud.hq_token}"}),
+    ]:
+        method = "POST" if "enroll" in path else "PUT"
+        answer = httpx.request(method, cloud.url + path, content=huge, headers=headers, timeout=30)
+        assert answer.status_code == 413, answer.text
+        assert answer.json()["error"]["code"] == "payload_too_large"

@@ -49,3 +49,28 @@ def test_count_of_an_unknown_sku_is_404(lane_node: Node) -> None:
         "/api/v1/stock/NOPE/count", json={"id": str(uuid.uuid4()), "counted": 1}, headers=auth
     )
     assert answer.status_code == 404
+
+
+def test_a_count_whose_correction_exceeds_the_delta_bound_is_422_and_changes_nothing(
+    lane_node: Node,
+) -> None:
+    """BREAD oversold to -10 on hand: counting 10^9 would need a delta past the bound the
+    cloud enforces (10^9 + 10)."""
+    sale = {
+        "id": str(uuid.uuid4()),
+        "lines": [{"sku": "BREAD", "qty": 20}],
+        "payments": [{"method": "cash", "amount": 5000}],
+    }
+    assert (
+        lane_node.client.post("/api/v1/sales", json=sale, headers=lane_node.token()).status_code
+        == 201
+    )
+    before = lane_node.snapshot()
+    answer = lane_node.client.post(
+        "/api/v1/stock/BREAD/count",
+        json={"id": str(uuid.uuid4()), "counted": 10**9},
+        headers=lane_node.token(PICKER),
+    )
+    assert answer.status_code == 422, answer.get_json()
+    assert answer.get_json()["error"]["code"] == "count_out_of_range"
+    assert lane_node.snapshot() == before

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import uuid
 
+from edge.storage.catalog import upsert_product
+from edge.storage.db import write
+from shared.clock import now_text
+from shared.models import Product
 from tests.edge_fixtures import MANAGER, Node
 
 
@@ -106,3 +110,27 @@ def test_unknown_sale_without_cloud_is_404(lane_node: Node) -> None:
     auth = lane_node.token()
     status, body = ret(lane_node, auth, receipt_no="S9-1-1", lines=[{"sku": "BREAD", "qty": 1}])
     assert (status, body["error"]["code"]) == (404, "unknown_sale")
+
+
+def test_amounts_over_the_money_bound_are_422_not_a_failure(lane_node: Node) -> None:
+    """A change or a refund the cloud would reject as out of bounds is refused at the till."""
+    with write(lane_node.db):
+        upsert_product(
+            lane_node.db,
+            Product(
+                sku="GOLD", name="Gold bar", price=10**12, vat_rate_bp=0, updated_at=now_text()
+            ),
+        )
+    auth = lane_node.token()
+    before = lane_node.snapshot()
+    sale = {
+        "id": str(uuid.uuid4()),
+        "lines": [{"sku": "GOLD", "qty": 1}],
+        "payments": [{"method": "cash", "amount": 10**12}] * 10,
+    }
+    answer = lane_node.client.post("/api/v1/sales", json=sale, headers=auth)
+    assert answer.status_code == 422, answer.get_json()
+    assert answer.get_json()["error"]["code"] == "amount_too_large"
+    status, body = ret(lane_node, auth, lines=[{"sku": "GOLD", "qty": 2}], manager_pin=MANAGER[1])
+    assert (status, body["error"]["code"]) == (422, "amount_too_large")
+    assert lane_node.snapshot() == before

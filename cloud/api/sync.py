@@ -44,7 +44,7 @@ def _date_and_compress(response: Response) -> Response:
     body=EnrollIn,
     response=EnrollOut,
     status=201,
-    errors=(422,),
+    errors=(401, 409, 422),
 )
 def enroll(body: EnrollIn) -> tuple[Response, int]:
     currency = current_app.config["CURRENCY"]
