@@ -65,11 +65,12 @@ def test_a_count_whose_correction_exceeds_the_delta_bound_is_422_and_changes_not
         lane_node.client.post("/api/v1/sales", json=sale, headers=lane_node.token()).status_code
         == 201
     )
+    picker = lane_node.token(PICKER)
     before = lane_node.snapshot()
     answer = lane_node.client.post(
         "/api/v1/stock/BREAD/count",
         json={"id": str(uuid.uuid4()), "counted": 10**9},
-        headers=lane_node.token(PICKER),
+        headers=picker,
     )
     assert answer.status_code == 422, answer.get_json()
     assert answer.get_json()["error"]["code"] == "count_out_of_range"
