@@ -18,8 +18,40 @@ from shared.checks import Check, private_mode
 MAX_BACKLOG = 1000
 
 
-def run(db: str) -> list[Check]:
+MAX_LAG_S = 5.0
+
+
+def run(db: str, read_db: str | None = None) -> list[Check]:
     """Every check; a database that does not answer stops the rest."""
+    checks = _primary(db)
+    if read_db:
+        checks.append(_replica(read_db))
+    return checks
+
+
+def _replica(read_db: str) -> Check:
+    """How far the streaming replica's replay is behind (reports read from it)."""
+    engine = make_engine(read_db)
+    try:
+        with engine.connect() as conn:
+            lag = conn.execute(
+                sa.text(
+                    "SELECT CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() "
+                    "THEN 0 ELSE EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) END"
+                )
+            ).scalar()
+    except sa.exc.SQLAlchemyError as exc:
+        return Check("replica", False, f"{type(exc).__name__}: reports fall back to the primary")
+    finally:
+        engine.dispose()
+    if lag is None:
+        return Check("replica", False, "not a streaming replica: check --read-db")
+    if float(lag) > MAX_LAG_S:
+        return Check("replica", False, f"{float(lag):.1f} s behind: check replication")
+    return Check("replica", True, f"{float(lag):.1f} s behind")
+
+
+def _primary(db: str) -> list[Check]:
     engine = make_engine(db)
     try:
         with engine.connect() as conn:

@@ -5,6 +5,8 @@ the primary with a warning in the log, never a 5xx."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -60,6 +62,12 @@ def test_reports_read_the_replica_and_fall_back(
         standby.sql("SELECT pg_wal_replay_resume()")
         wait_for(lambda: _sales_on(hq) == 2, 10)
 
+        doctor = subprocess.run(
+            [sys.executable, "-m", "cli", "doctor", "--db", main.url, "--read-db", standby.url],
+            capture_output=True,
+            text=True,
+        )
+        assert doctor.returncode == 0 and "ok    replica:" in doctor.stdout, doctor.stdout
         standby.stop("immediate")
         answer = hq.get("/stores/R1/sales")
         assert answer.status_code == 200 and len(answer.json()["items"]) == 2
