@@ -26,7 +26,7 @@ from pos_tui.screens.handover import HandoverScreen
 from pos_tui.screens.help import HelpScreen, key_name
 from pos_tui.screens.login import LoginScreen
 from pos_tui.screens.parked import ParkedScreen
-from pos_tui.screens.payment import PaymentScreen
+from pos_tui.screens.payment import PaymentScreen, tender_text
 from pos_tui.screens.prompt import MessageScreen, PromptScreen
 from pos_tui.screens.returns import ReturnScreen
 from pos_tui.screens.search import SearchScreen
@@ -38,7 +38,7 @@ from pos_tui.widgets.status_bar import StatusBar
 from pos_tui.widgets.totals_panel import TotalsPanel
 from shared.clock import utc_now
 from shared.errors import OmnistoreError
-from shared.models import Order, PaymentIn, Return, ZReport
+from shared.models import Order, PaymentIn, Return, Sale, ZReport
 from shared.money import parse_money
 from shared.pickup import parse_pickup_qr
 
@@ -75,6 +75,7 @@ class SaleScreen(Screen[None]):
         super().__init__()
         self.basket = Basket()
         self.last_line: BasketLine | None = None
+        self.tenders: list[PaymentIn] = []  # taken for this basket, kept until it is sold
 
     @property
     def till(self) -> PosApp:
@@ -191,30 +192,34 @@ class SaleScreen(Screen[None]):
         if not self.basket.lines:
             self.notify("the basket is empty", severity="warning")
             return
-        self.app.push_screen(PaymentScreen(self.basket.total), self._paid)
+        self.app.push_screen(PaymentScreen(self.basket, self.tenders), self._paid)
 
-    def _paid(self, payments: list[PaymentIn] | None) -> None:
-        if not payments:
-            return
-        try:
-            sale = self.session.pay(self.basket, payments)
-        except ERRORS as exc:
-            self.notify(problem(exc), title="not sold", severity="error", timeout=8)
+    def tenders_held(self) -> bool:
+        """Tenders taken for this basket block anything that would drop it."""
+        if not self.tenders:
+            return False
+        named = ", ".join(tender_text(p, self.till.money) for p in self.tenders)
+        self.notify(
+            f"tenders taken: {named}. Finish the payment (F10) or discard them there (F9).",
+            severity="warning",
+        )
+        return True
+
+    def _paid(self, sale: Sale | None) -> None:
+        if sale is None:
+            self._show()
             return
         self.till.print_in_background(f"receipt {sale.receipt_no}", self.session.print_sale, sale)
-        money = self.till.money
-        self.notify(
-            f"{sale.receipt_no} · {money(sale.total)}",
-            title=f"CHANGE {money(sale.change)}",
-            timeout=8,
-        )
         self.basket = Basket()
+        self.tenders = []
         self.last_line = None
         self._show()
 
     def action_void(self) -> None:
         """With a basket: clear it (manager PIN). Without: void a committed sale, by
         default the last one (manager PIN)."""
+        if self.tenders_held():
+            return
         if self.basket.lines:
             self.app.push_screen(
                 PromptScreen("Manager PIN to void this basket", password=True),
@@ -272,6 +277,8 @@ class SaleScreen(Screen[None]):
 
     def action_park(self) -> None:
         parked = self.till.parked
+        if self.tenders_held():
+            return
         if self.basket.lines:
             parked.park(self.basket)
             self.basket = Basket()
@@ -367,7 +374,7 @@ class SaleScreen(Screen[None]):
 
     def _show(self) -> None:
         last_sale = self.session.last_sale
-        self.query_one(BasketView).show(self.basket, last_sale)
+        self.query_one(BasketView).show(self.basket, last_sale, self.tenders)
         self.query_one(TotalsPanel).show(self.basket, self.last_line, last_sale)
         self.till.refresh_status()
 

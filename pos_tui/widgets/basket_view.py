@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from pos_tui.basket import Basket
-from shared.models import Sale
+from shared.models import PaymentIn, Sale
 from shared.money import format_money
 
 
@@ -29,7 +29,9 @@ class BasketView(Vertical):
         yield table
         yield Static(id="totals")
 
-    def show(self, basket: Basket, last_sale: Sale | None = None) -> None:
+    def show(
+        self, basket: Basket, last_sale: Sale | None = None, tenders: list[PaymentIn] | None = None
+    ) -> None:
         table = self.query_one("#lines", DataTable)
         table.clear()
         money = self._money
@@ -44,10 +46,18 @@ class BasketView(Vertical):
             )
         if basket.lines:
             table.move_cursor(row=len(basket.lines) - 1)
-        self.query_one("#totals", Static).update(self.totals_text(basket, last_sale))
+        self.query_one("#totals", Static).update(self.totals_text(basket, last_sale, tenders))
 
-    def totals_text(self, basket: Basket, last_sale: Sale | None) -> str:
+    def totals_text(
+        self, basket: Basket, last_sale: Sale | None, tenders: list[PaymentIn] | None = None
+    ) -> str:
         money = self._money
+        if basket.lines and tenders:
+            paid = sum(p.amount for p in tenders)
+            return (
+                f"[b]TOTAL {money(basket.total)}[/b]  [b reverse] TAKEN {money(paid)} [/]  "
+                f"due {money(max(basket.total - paid, 0))} · F10"
+            )
         if not basket.lines and last_sale is not None:
             paid = sum(p.amount for p in last_sale.payments)
             return (
