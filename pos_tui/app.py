@@ -27,7 +27,7 @@ from pos_tui.screens.help import HelpScreen, key_name
 from pos_tui.screens.login import LoginScreen
 from pos_tui.screens.parked import ParkedScreen
 from pos_tui.screens.payment import PaymentScreen, tender_text
-from pos_tui.screens.prompt import MessageScreen, PromptScreen
+from pos_tui.screens.prompt import ConfirmScreen, MessageScreen, PromptScreen
 from pos_tui.screens.returns import ReturnScreen
 from pos_tui.screens.search import SearchScreen
 from pos_tui.screens.zreport import z_text
@@ -48,6 +48,24 @@ ERRORS = (OmnistoreError, ValueError)
 def problem(exc: Exception) -> str:
     """What the cashier reads: the service's message, or the validation's."""
     return getattr(exc, "message", None) or str(exc)
+
+
+def parked_text(baskets: list[Basket], money: Callable[[int], str]) -> str:
+    """Parked baskets named for the cashier: lines, total and the first items."""
+    rows = [
+        f"  {n}. {money(b.total)} · " + ", ".join(line.name for line in b.lines)[:44]
+        for n, b in enumerate(baskets, 1)
+    ]
+    return f"{len(baskets)} parked basket{'s' if len(baskets) > 1 else ''}:\n" + "\n".join(rows)
+
+
+class FloatPrompt(PromptScreen):
+    """The opening float: Esc does not skip it; F11 signs out instead."""
+
+    BINDINGS = [Binding("f11", "sign_out", "Logout")]
+
+    def action_sign_out(self) -> None:
+        self.dismiss(None)
 
 
 class SaleScreen(Screen[None]):
@@ -277,16 +295,17 @@ class SaleScreen(Screen[None]):
 
     def action_park(self) -> None:
         parked = self.till.parked
+        shift_id = self.till.shift_id()
         if self.tenders_held():
             return
         if self.basket.lines:
-            parked.park(self.basket)
+            parked.park(self.basket, shift_id)
             self.basket = Basket()
             self.last_line = None
             self.notify("basket parked (F5 on an empty basket resumes it)")
             self._show()
             return
-        waiting = parked.all()
+        waiting = parked.all(shift_id)
         if not waiting:
             self.notify("nothing parked")
         elif len(waiting) == 1:
@@ -297,7 +316,8 @@ class SaleScreen(Screen[None]):
     def _resume(self, index: int | None) -> None:
         if index is None:
             return
-        self.basket = self.till.parked.resume(index)
+        self.basket = self.till.parked.resume(index, self.till.shift_id())
+        self.last_line = None
         self.notify("parked basket resumed")
         self._show()
 
@@ -346,28 +366,65 @@ class SaleScreen(Screen[None]):
             who = order.customer.get("name", "")
             self.notify(f"order {order.id[:8]} handed over to {who}")
 
-    def action_sign_out(self) -> None:
+    def basket_open(self) -> bool:
+        """A basket being rung up (or tenders taken) blocks sign-out, close and quit."""
+        if self.tenders_held():
+            return True
         if self.basket.lines:
-            self.notify("pay, park or void the basket first", severity="warning")
-            return
-        self.till.sign_out()
+            self.notify(
+                f"a basket of {len(self.basket.lines)} lines is open: pay (F10), park (F5) "
+                "or void it (F8) first",
+                severity="warning",
+            )
+            return True
+        return False
 
-    def action_close_shift(self) -> None:
-        if self.basket.lines:
-            self.notify("pay, park or void the basket first", severity="warning")
+    def action_sign_out(self) -> None:
+        if self.basket_open():
+            return
+        waiting = self.till.parked.all(self.till.shift_id())
+        if not waiting:
+            self.till.sign_out()
             return
         self.app.push_screen(
-            PromptScreen("Close the shift: counted cash in the drawer", placeholder="0.00"),
+            ConfirmScreen(
+                "Sign out? The shift stays open.",
+                f"{parked_text(waiting, self.till.money)}\n"
+                "They stay parked with this shift for the next cashier.",
+            ),
+            lambda yes: self.till.sign_out() if yes else None,
+        )
+
+    def action_close_shift(self) -> None:
+        if self.basket_open():
+            return
+        waiting = self.till.parked.all(self.till.shift_id())
+        if waiting:
+            self.app.push_screen(
+                MessageScreen(
+                    "The shift cannot close: baskets are parked",
+                    f"{parked_text(waiting, self.till.money)}\n\n"
+                    "Resume each (F5), then sell it or void it (F8).",
+                )
+            )
+            return
+        self.app.push_screen(
+            PromptScreen(
+                "Close the shift: counted cash in the drawer",
+                placeholder="0.00",
+                hint="Count the drawer, type the cash, Enter. Esc: the shift stays open.",
+                check=self._close,
+            ),
             self._counted,
         )
 
-    def _counted(self, counted: str | None) -> None:
-        if counted is None:
-            return
-        try:
-            report = self.session.close_shift(parse_money(counted, self.session.currency))
-        except ERRORS as exc:
-            self.notify(problem(exc), severity="error")
+    def _close(self, counted: str) -> ZReport:
+        if not counted.strip():
+            raise ValueError("type the cash counted in the drawer (0.00 if it is empty)")
+        return self.session.close_shift(parse_money(counted, self.session.currency))
+
+    def _counted(self, report: ZReport | None) -> None:
+        if report is None:
             return
         self.till.print_in_background("Z report", self.session.print_z_report, report)
         self.till.show_z_report(report)
@@ -426,35 +483,69 @@ class PosApp(App[None]):
     # --- flow ----------------------------------------------------------------------------
 
     def signed_in(self) -> None:
-        """After sign-in: open a shift with a float if the register has none, then sell."""
+        """After sign-in: open a shift with a counted float if the register has none (it
+        cannot be skipped: Esc does not open a shift, F11 signs out), then sell."""
         if self.session.current_shift() is None:
             self.push_screen(
-                PromptScreen(
+                FloatPrompt(
                     "Open the shift: cash float in the drawer",
                     value="100.00",
-                    hint=f"Signed in as {self.session.who.name}. Count the float, then Enter.",
+                    hint=f"Signed in as {self.session.who.name}. Count the float, then Enter"
+                    " (F11 signs out).",
+                    check=self._open_shift,
+                    cancel=False,
                 ),
                 self._float,
             )
         else:
             self.switch_screen(SaleScreen())
 
-    def _float(self, amount: str | None) -> None:
-        if amount is None:
+    def _open_shift(self, amount: str) -> ZReport:
+        if not amount.strip():
+            raise ValueError("type the float counted in the drawer (0.00 if it is empty)")
+        return self.session.open_shift(parse_money(amount, self.session.currency))
+
+    def _float(self, opened: ZReport | None) -> None:
+        if opened is None:
             self.sign_out()
             return
-        try:
-            self.session.open_shift(parse_money(amount or "0", self.session.currency))
-        except ERRORS as exc:
-            self.notify(problem(exc), severity="error")
-            self.signed_in()
-            return
         self.switch_screen(SaleScreen())
+
+    def shift_id(self) -> str | None:
+        shift = self.session.current_shift()
+        return shift.shift_id if shift else None
+
+    def sale_screen(self) -> SaleScreen | None:
+        found = [s for s in self.screen_stack if isinstance(s, SaleScreen)]
+        return found[0] if found else None
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: never with a basket open or tenders taken; with parked baskets, asked."""
+        sale = self.sale_screen()
+        if sale is not None and self.screen is not sale:
+            self.notify("close the dialog first (Esc)", severity="warning")
+            return
+        if sale is not None and sale.basket_open():
+            return
+        waiting = self.parked.all(self.shift_id()) if self.session.actor else []
+        if not waiting:
+            self.exit()
+            return
+        self.push_screen(
+            ConfirmScreen(
+                "Quit the till?",
+                f"{parked_text(waiting, self.money)}\nThey stay parked with this shift.",
+            ),
+            lambda yes: self.exit() if yes else None,
+        )
 
     def show_z_report(self, report: ZReport) -> None:
         """Show the Z report (it is printing meanwhile), then sign the cashier out."""
         self.push_screen(
-            MessageScreen("Z report — shift closed", z_text(report, self.session.currency)),
+            MessageScreen(
+                "Z report — shift closed",
+                z_text(report, self.session.currency, self.session.config.name),
+            ),
             lambda _: self.sign_out(),
         )
 

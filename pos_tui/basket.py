@@ -83,27 +83,39 @@ def parse_entry(text: str) -> tuple[int, str]:
 
 
 class ParkedBaskets:
-    """Baskets put aside (customer forgot their wallet), kept in the data dir across restarts."""
+    """Baskets put aside (customer forgot their wallet), kept in the data dir across restarts.
+    Each belongs to the shift it was parked in: another shift never sees it, and the shift
+    cannot close while it has any (see the till's F12)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def all(self) -> list[Basket]:
+    def all(self, shift_id: str | None = None) -> list[Basket]:
+        """Every parked basket, or those of one shift."""
+        return [b for b, owner in self._read() if shift_id is None or owner == shift_id]
+
+    def park(self, basket: Basket, shift_id: str | None = None) -> None:
+        self._write([*self._read(), (basket, shift_id)])
+
+    def resume(self, index: int = -1, shift_id: str | None = None) -> Basket:
+        """Take out the index-th basket (of the shift, when given)."""
+        basket = self.all(shift_id)[index]
+        self._write([(b, owner) for b, owner in self._read() if b.sale_id != basket.sale_id])
+        return basket
+
+    def _read(self) -> list[tuple[Basket, str | None]]:
         if not self.path.exists():
             return []
         data = json.loads(self.path.read_text())
-        return [Basket(b["sale_id"], [BasketLine(**line) for line in b["lines"]]) for b in data]
+        return [
+            (
+                Basket(b["sale_id"], [BasketLine(**line) for line in b["lines"]]),
+                b.get("shift_id"),
+            )
+            for b in data
+        ]
 
-    def park(self, basket: Basket) -> None:
-        self._write([*self.all(), basket])
-
-    def resume(self, index: int = -1) -> Basket:
-        baskets = self.all()
-        basket = baskets.pop(index)
-        self._write(baskets)
-        return basket
-
-    def _write(self, baskets: list[Basket]) -> None:
+    def _write(self, baskets: list[tuple[Basket, str | None]]) -> None:
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps([asdict(b) for b in baskets]))
+        tmp.write_text(json.dumps([{**asdict(b), "shift_id": owner} for b, owner in baskets]))
         tmp.replace(self.path)

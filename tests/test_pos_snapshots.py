@@ -9,6 +9,7 @@ from typing import Any
 from textual.widgets import Input
 
 from hardware.receipt import receipt_qr
+from pos_tui.screens import zreport
 from tests.edge_fixtures import Node
 from tests.pos_fixtures import till
 from tests.test_pos_desk import receive_order
@@ -105,8 +106,9 @@ def test_handover_screen(lane_node: Node, snap_compare: Any) -> None:
     assert snap_compare(app, terminal_size=SMALL, run_before=handing_over)
 
 
-def test_z_report(lane_node: Node, snap_compare: Any) -> None:
+def test_z_report(lane_node: Node, snap_compare: Any, monkeypatch: Any) -> None:
     app, _ = till(lane_node)
+    monkeypatch.setattr(zreport, "local_time", lambda moment: "2026-11-22 13:00")
 
     async def closing(pilot: Any) -> None:
         await after_a_sale(pilot)

@@ -16,8 +16,8 @@ from pos_tui.screens.base import TillModal
 from shared.errors import OmnistoreError
 
 
-class PromptScreen(TillModal[str | None]):
-    """Enter answers, Escape cancels (answers None)."""
+class PromptScreen(TillModal[Any]):
+    """Enter answers the text (or what `check` answers for it), Escape cancels (None)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
