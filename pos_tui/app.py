@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input
 
 from hardware.receipt import parse_receipt_qr
 from hardware.scanner import Scanner, WedgeDetector
-from pos_tui.basket import Basket, BasketLine, ParkedBaskets
+from pos_tui.basket import Basket, BasketLine, ParkedBaskets, parse_entry
 from pos_tui.messages import PrintDone, Scanned
 from pos_tui.screens.handover import HandoverScreen
 from pos_tui.screens.help import HelpScreen, key_name
@@ -32,12 +32,12 @@ from pos_tui.screens.returns import ReturnScreen
 from pos_tui.screens.search import SearchScreen
 from pos_tui.screens.zreport import z_text
 from pos_tui.session import Clock, PosSession
-from pos_tui.widgets.basket_view import BasketView
+from pos_tui.widgets.basket_view import BasketView, line_qty
 from pos_tui.widgets.key_footer import KeyFooter
 from pos_tui.widgets.status_bar import StatusBar
 from pos_tui.widgets.totals_panel import TotalsPanel
 from shared.clock import utc_now
-from shared.errors import OmnistoreError
+from shared.errors import NotFound, OmnistoreError
 from shared.models import Order, PaymentIn, Return, Sale, ZReport
 from shared.money import parse_money
 from shared.pickup import parse_pickup_qr
@@ -85,6 +85,8 @@ class SaleScreen(Screen[None]):
         Binding("f11", "sign_out", "Logout", tooltip="sign out; the shift stays open"),
         Binding("f12", "close_shift", "Close", tooltip="close the shift: count, Z report"),
         Binding("delete", "remove_line", "Remove", tooltip="remove the chosen line", priority=True),
+        Binding("plus", "more(1)", "+1", show=False, priority=True),
+        Binding("minus", "more(-1)", "-1", show=False, priority=True),
         Binding("up", "line(-1)", "Line up", show=False),
         Binding("down", "line(1)", "Line down", show=False),
     ]
@@ -94,6 +96,7 @@ class SaleScreen(Screen[None]):
         self.basket = Basket()
         self.last_line: BasketLine | None = None
         self.tenders: list[PaymentIn] = []  # taken for this basket, kept until it is sold
+        self.show_last_sale = False
 
     @property
     def till(self) -> PosApp:
@@ -121,37 +124,119 @@ class SaleScreen(Screen[None]):
 
     # --- ringing up ----------------------------------------------------------------------
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Typing always goes to the scan field: nothing else on this screen keeps focus."""
+        entry = self.query_one("#entry", Input)
+        if event.widget is not entry:
+            entry.focus()
+
     @on(Input.Submitted, "#entry")
     def _entry(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        event.input.value = ""
-        if text:
-            self.add(text)
+        if not text:
+            return
+        if self.add(text):
+            event.input.value = ""
+        else:  # kept for correcting (a hand-keyed code); the next scan replaces it
+            event.input.select_all()
 
-    def add(self, entry: str) -> None:
+    def add(self, entry: str) -> bool:
         """Add a scanned or typed entry; unknown codes are a message, stock only warns.
-        A receipt QR starts a return and a pickup QR a handover."""
+        A receipt QR starts a return and a pickup QR a handover; a word offers the search.
+        Answers whether the entry was taken."""
         if parse_receipt_qr(entry) is not None:
             self.app.push_screen(ReturnScreen(reference=entry), self._returned)
-            return
+            return True
         if parse_pickup_qr(entry) is not None:
             self.app.push_screen(HandoverScreen(scanned=entry), self._handed_over)
-            return
+            return True
         try:
             line = self.basket.add(self.session.resolve(entry))
+        except NotFound as exc:
+            return self._offer_search(entry, problem(exc))
         except ERRORS as exc:
             self.notify(problem(exc), severity="error", timeout=4)
-            return
+            return False
         self.last_line = line
+        self.show_last_sale = False
         for warning in self.session.warnings(self.basket, line.sku):
             self.notify(warning.message, title="stock", severity="warning", timeout=6)
-        self._show()
+        self._show(select=self.basket.lines.index(line))
+        return True
+
+    def _offer_search(self, entry: str, message: str) -> bool:
+        """A word that is no SKU: the search opens with it (the quantity typed carries)."""
+        qty, word = parse_entry(entry)
+        if word.isdigit() or not self.session.search(word):
+            hint = "" if word.isdigit() else " (F3 searches by name)"
+            self.notify(f"{message}{hint}", severity="error", timeout=4)
+            return False
+        self.query_one("#entry", Input).value = ""
+        self.app.push_screen(SearchScreen(word), partial(self._picked, qty))
+        return True
+
+    def _picked(self, qty: int, sku: str | None) -> None:
+        if sku:
+            self.add(f"{qty}*{sku}")
+
+    def selected(self) -> int | None:
+        index = self.query_one(BasketView).selected_index()
+        return index if index is not None and index < len(self.basket.lines) else None
 
     def action_line(self, step: int) -> None:
         table = self.query_one("#lines", DataTable)
-        table.move_cursor(row=max(0, table.cursor_row + step))
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def action_more(self, step: int) -> None:
+        """+ / - change the chosen line's quantity by one (typing keeps them as text)."""
+        entry = self.query_one("#entry", Input)
+        index = self.selected()
+        if entry.value or index is None:
+            entry.insert_text_at_cursor("+" if step > 0 else "-")
+            return
+        line = self.basket.lines[index]
+        if step < 0 and line.qty == 1:
+            self._ask_remove(index)
+            return
+        self._set_qty(index, line.qty + step)
+
+    def _set_qty(self, index: int, qty: int) -> bool:
+        try:
+            line = self.basket.set_qty(index, qty)
+        except ValueError as exc:
+            self.notify(str(exc), severity="error")
+            return False
+        self.last_line = line
+        for warning in self.session.warnings(self.basket, line.sku):
+            self.notify(warning.message, title="stock", severity="warning", timeout=6)
+        self._show(select=index)
+        return True
 
     def action_quantity(self) -> None:
+        """F4: a number typed first becomes `n*` for the next item; otherwise the chosen
+        line's quantity is asked (or, with an empty basket, the next item's)."""
+        entry = self.query_one("#entry", Input)
+        text = entry.value.strip()
+        if text.isdigit():
+            entry.value = f"{int(text)}*"
+            entry.cursor_position = len(entry.value)
+            return
+        index = self.selected()
+        if index is not None and not text:
+            line = self.basket.lines[index]
+
+            def check(answer: str) -> int:
+                if not answer.strip().isdigit():
+                    raise ValueError("the quantity is a whole number")
+                self.basket.set_qty(index, int(answer))
+                return index
+
+            self.app.push_screen(
+                PromptScreen(f"Quantity of {line.name}", value=str(line.qty), check=check),
+                lambda done: self._show(select=done) if done is not None else None,
+            )
+            return
         self.app.push_screen(PromptScreen("Quantity for the next item"), self._quantity)
 
     def _quantity(self, qty: str | None) -> None:
@@ -163,17 +248,37 @@ class SaleScreen(Screen[None]):
             self.notify("the quantity is a whole number", severity="error")
 
     def action_remove_line(self) -> None:
-        """Delete removes the chosen basket line, unless there is typing to delete."""
+        """Delete removes the chosen basket line after a yes, unless there is typing."""
         entry = self.query_one("#entry", Input)
         if entry.value:
             entry.action_delete_right()
             return
-        index = self.query_one(BasketView).selected_index()
-        if index is not None and self.basket.lines:
-            removed = self.basket.remove(index)
-            self.notify(f"removed {removed.qty} × {removed.name}")
-            self.last_line = None
-            self._show()
+        index = self.selected()
+        if index is not None:
+            self._ask_remove(index)
+
+    def _ask_remove(self, index: int) -> None:
+        line = self.basket.lines[index]
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            for n, candidate in enumerate(self.basket.lines):
+                if candidate is line:
+                    self.basket.remove(n)
+                    self.notify(f"removed {line.qty} × {line.name}")
+                    self.last_line = None
+                    self._show(select=min(n, len(self.basket.lines) - 1))
+                    return
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Remove {line.name}?",
+                f"{line_qty(line)} × {self.till.money(line.unit_price)} = "
+                f"{self.till.money(line.total)}",
+            ),
+            answered,
+        )
 
     def action_price_check(self) -> None:
         self.app.push_screen(PromptScreen("Price check: scan or type a code"), self._price)
@@ -197,7 +302,20 @@ class SaleScreen(Screen[None]):
         )
 
     def action_search(self) -> None:
-        self.app.push_screen(SearchScreen(), lambda sku: self.add(sku) if sku else None)
+        """F3; `n*` typed first is the quantity of the product picked."""
+        entry = self.query_one("#entry", Input)
+        text = entry.value.strip()
+        qty_text, star, rest = text.partition("*")
+        if star and qty_text.strip().isdigit() and not rest.strip():
+            entry.value = ""
+            self.app.push_screen(SearchScreen(), partial(self._picked, int(qty_text)))
+            return
+        self.app.push_screen(SearchScreen(text if text and not star else ""), self._searched)
+
+    def _searched(self, sku: str | None) -> None:
+        if sku:
+            self.query_one("#entry", Input).value = ""
+            self.add(sku)
 
     def action_help(self) -> None:
         self.app.push_screen(
@@ -429,9 +547,9 @@ class SaleScreen(Screen[None]):
         self.till.print_in_background("Z report", self.session.print_z_report, report)
         self.till.show_z_report(report)
 
-    def _show(self) -> None:
+    def _show(self, select: int | None = None) -> None:
         last_sale = self.session.last_sale
-        self.query_one(BasketView).show(self.basket, last_sale, self.tenders)
+        self.query_one(BasketView).show(self.basket, last_sale, self.tenders, select)
         self.query_one(TotalsPanel).show(self.basket, self.last_line, last_sale)
         self.till.refresh_status()
 

@@ -20,10 +20,17 @@ class BasketLine:
     unit_price: int
     vat_rate_bp: int
     barcode: str | None = None
+    weight_g: int | None = None  # weighed goods: grams (unit_price is for that weight)
+    price_per_kg: int | None = None
 
     @property
     def total(self) -> int:
         return line_total(self.unit_price, self.qty)
+
+    @property
+    def measured(self) -> bool:
+        """A variable-measure line (price or weight in the barcode): its own line, qty 1."""
+        return bool(self.barcode and self.barcode.startswith("2"))
 
 
 @dataclass
@@ -32,14 +39,12 @@ class Basket:
     lines: list[BasketLine] = field(default_factory=list)
 
     def add(self, line: BasketLine) -> BasketLine:
-        """Add a line; the same SKU at the same price (not variable-measure) is merged."""
+        """Add a line; one product is one line, whether scanned by barcode or keyed by SKU
+        (same SKU, same price). Variable-measure lines (weighed, priced) stay apart."""
         for existing in self.lines:
-            same = (existing.sku, existing.unit_price, existing.barcode) == (
-                line.sku,
-                line.unit_price,
-                line.barcode,
-            )
-            if same and existing.qty + line.qty <= MAX_QTY:
+            same = (existing.sku, existing.unit_price) == (line.sku, line.unit_price)
+            fits = existing.qty + line.qty <= MAX_QTY  # a full line starts another
+            if same and fits and not (existing.measured or line.measured):
                 existing.qty += line.qty
                 return existing
         self.lines.append(line)
@@ -47,6 +52,16 @@ class Basket:
 
     def remove(self, index: int) -> BasketLine:
         return self.lines.pop(index)
+
+    def set_qty(self, index: int, qty: int) -> BasketLine:
+        """Change a line's quantity (1..MAX_QTY); a weighed or priced line is scanned again."""
+        line = self.lines[index]
+        if line.measured:
+            raise ValueError(f"{line.name} is weighed or priced by its label: scan it again")
+        if not 1 <= qty <= MAX_QTY:
+            raise ValueError(f"quantity must be 1 to {MAX_QTY}")
+        line.qty = qty
+        return line
 
     def qty_of(self, sku: str) -> int:
         return sum(line.qty for line in self.lines if line.sku == sku)
@@ -62,7 +77,7 @@ class Basket:
         """The lane request; lines go by SKU, variable-measure ones by their barcode."""
         lines = [
             SaleLineIn(barcode=line.barcode, qty=line.qty)
-            if line.barcode and line.barcode.startswith("2")
+            if line.measured and line.barcode
             else SaleLineIn(sku=line.sku, qty=line.qty)
             for line in self.lines
         ]

@@ -117,19 +117,20 @@ class PosSession:
         if code.isdigit() and len(code) in (8, 12, 13, 14):
             found = catalog.lookup_barcode(self.db, code)
             product, price, barcode = found.product, found.unit_price, found.barcode
+            grams = found.weight_g
         else:
-            product = self._product(code)
-            price, barcode = product.price, None
-        return BasketLine(product.sku, product.name, qty, price, product.vat_rate_bp, barcode)
-
-    def _product(self, sku: str) -> Product:
-        """By SKU as typed, else in capitals (SKUs are usually upper case)."""
-        try:
-            return catalog.get(self.db, sku)
-        except NotFound:
-            if sku == sku.upper():
-                raise
-            return catalog.get(self.db, sku.upper())
+            product = catalog.get_any_case(self.db, code)
+            price, barcode, grams = product.price, None, None
+        return BasketLine(
+            product.sku,
+            product.name,
+            qty,
+            price,
+            product.vat_rate_bp,
+            barcode,
+            grams,
+            product.price if grams is not None else None,
+        )
 
     def product_name(self, sku: str) -> str:
         try:
@@ -143,6 +144,10 @@ class PosSession:
 
     def search(self, text: str) -> list[Product]:
         return catalog.search(self.db, text, 30)
+
+    def search_with_stock(self, text: str) -> list[tuple[Product, stock.Level]]:
+        """Search results with what is on hand and available, for the live search."""
+        return [(p, stock.level(self.db, p.sku)) for p in catalog.search(self.db, text, 30)]
 
     def warnings(self, basket: Basket, sku: str) -> list[StockWarning]:
         """Below zero, or into units held for click-and-collect, after this basket."""

@@ -119,6 +119,8 @@ async def test_price_check_search_and_remove_line(lane_node: Node) -> None:
         assert [line.sku for line in app.screen.basket.lines] == ["BREAD"]
         await type_in(pilot, MILK)
         await pilot.press("delete")  # the chosen line is the last one rung up
+        assert "Remove Milk 1L?" in text_of(app.screen, ".dialog-title")
+        await pilot.press("enter")
         await pilot.pause()
         assert [line.sku for line in app.screen.basket.lines] == ["BREAD"]
         await type_in(pilot, "NOPE")

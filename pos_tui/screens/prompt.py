@@ -52,7 +52,10 @@ class PromptScreen(TillModal[Any]):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#answer", Input).focus()
+        answer = self.query_one("#answer", Input)
+        answer.focus()
+        if self.value:  # a proposal (the float, a quantity): typing replaces it
+            answer.select_all()
 
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
