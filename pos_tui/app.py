@@ -11,12 +11,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import DataTable, Input
+from textual.timer import Timer
+from textual.widgets import DataTable, Input, Static
 
 from hardware.receipt import parse_receipt_qr
 from hardware.scanner import Scanner, WedgeDetector
@@ -34,6 +37,7 @@ from pos_tui.screens.zreport import z_text
 from pos_tui.session import Clock, PosSession
 from pos_tui.widgets.basket_view import BasketView, line_qty
 from pos_tui.widgets.key_footer import KeyFooter
+from pos_tui.widgets.last_sale import LastSalePanel
 from pos_tui.widgets.status_bar import StatusBar
 from pos_tui.widgets.totals_panel import TotalsPanel
 from shared.clock import utc_now
@@ -97,6 +101,7 @@ class SaleScreen(Screen[None]):
         self.last_line: BasketLine | None = None
         self.tenders: list[PaymentIn] = []  # taken for this basket, kept until it is sold
         self.show_last_sale = False
+        self._say_timer: Timer | None = None
 
     @property
     def till(self) -> PosApp:
@@ -111,13 +116,30 @@ class SaleScreen(Screen[None]):
         yield StatusBar()
         with Horizontal(id="main"):
             yield BasketView(self.session.currency)
+            yield LastSalePanel(self.session.currency)
             yield TotalsPanel(self.session.currency)
+        yield Static("", id="say")
         yield Input(id="entry", placeholder="scan or type a barcode / SKU  (3*code = 3 units)")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#lines", DataTable).can_focus = False
+        self.query_one("#say", Static).display = False
         self._show()
+
+    def say(self, message: str, title: str, severity: str, timeout: float) -> None:
+        """The one message line, between the basket and the scan field (never over them);
+        a new message replaces the last."""
+        line = self.query_one("#say", Static)
+        line.set_classes(f"-{severity}")
+        line.update(Text(f"{title}: {message}" if title else message))
+        line.display = True
+        if self._say_timer is not None:
+            self._say_timer.stop()
+        self._say_timer = self.set_timer(timeout, self._unsay)
+
+    def _unsay(self) -> None:
+        self.query_one("#say", Static).display = False
 
     def on_screen_resume(self) -> None:
         self.query_one("#entry", Input).focus()
@@ -349,6 +371,7 @@ class SaleScreen(Screen[None]):
         self.basket = Basket()
         self.tenders = []
         self.last_line = None
+        self.show_last_sale = True
         self._show()
 
     def action_void(self) -> None:
@@ -549,7 +572,14 @@ class SaleScreen(Screen[None]):
 
     def _show(self, select: int | None = None) -> None:
         last_sale = self.session.last_sale
-        self.query_one(BasketView).show(self.basket, last_sale, self.tenders, select)
+        panel = self.query_one(LastSalePanel)
+        view = self.query_one(BasketView)
+        showing = self.show_last_sale and last_sale is not None and not self.basket.lines
+        panel.display = showing
+        view.display = not showing
+        if showing and last_sale is not None:
+            panel.show(last_sale)
+        view.show(self.basket, last_sale, self.tenders, select)
         self.query_one(TotalsPanel).show(self.basket, self.last_line, last_sale)
         self.till.refresh_status()
 
@@ -574,6 +604,24 @@ class PosApp(App[None]):
         self.wedge = WedgeDetector()
         self.autologin = (user, pin) if user and pin else None
         self._stop = threading.Event()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """One message at a time (a new one replaces the last); on the sale screen it goes
+        to the message line between the basket and the scan field, not over them."""
+        self.clear_notifications()
+        seconds = timeout if timeout is not None else 6.0
+        super().notify(message, title=title, severity=severity, timeout=seconds, markup=markup)
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        if isinstance(screen, SaleScreen) and screen.is_mounted:
+            screen.say(message, title, severity, seconds)
 
     def money(self, amount: int) -> str:
         from shared.money import format_money

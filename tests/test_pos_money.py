@@ -117,3 +117,52 @@ async def test_the_basket_is_beside_the_payment(lane_node: Node) -> None:
         table = app.screen.query_one("#pay-basket", DataTable)
         assert table.get_row_at(0) == ["2", "Milk 1L", "2.58 EUR"]
         assert table.region.right <= app.screen.query_one(".payment").region.x
+
+
+@pilot_test
+async def test_the_last_sale_panel_shows_total_tendered_and_change_until_the_next_scan(
+    lane_node: Node,
+) -> None:
+    from pos_tui.widgets.basket_view import BasketView
+    from pos_tui.widgets.last_sale import LastSalePanel
+
+    app, _ = till(lane_node)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await type_in(pilot, WINE)
+        await pilot.press("f10")
+        await type_in(pilot, "20")
+        await settle(pilot)
+        panel = app.screen.query_one(LastSalePanel)
+        assert panel.display and not app.screen.query_one(BasketView).display
+        assert "SALE S1-1-1 COMPLETE" in text_of(panel, "#ls-title")
+        digits = [str(d.value) for d in panel.query("Digits")]
+        assert digits == ["8.99", "20.00", "11.01"]
+        assert "give back 11.01 EUR" in text_of(panel, "#ls-change-title")
+        await type_in(pilot, BREAD)  # the next customer: the basket comes back
+        assert not panel.display and app.screen.query_one(BasketView).display
+        await pilot.press("f10")
+        await card(pilot, "", "C1")  # the whole amount by card
+        await settle(pilot)
+        assert "NO CHANGE" in text_of(panel, "#ls-change-title")
+        assert not panel.query_one("#ls-change").display
+        assert "card 2.50 EUR (ref C1)" in text_of(panel, "#ls-tenders")
+
+
+@pilot_test
+async def test_messages_go_to_one_line_above_the_scan_field_and_never_stack(
+    lane_node: Node,
+) -> None:
+    app, _ = till(lane_node)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await type_in(pilot, "NOPE1")
+        app.screen.query_one("#entry", Input).value = ""
+        await type_in(pilot, f"12*{WINE}")
+        say = app.screen.query_one("#say")
+        assert say.display and "below zero" in text_of(app.screen, "#say")
+        assert len(list(app._notifications)) == 1  # the newest replaces the last
+        entry = app.screen.query_one("#entry")
+        assert say.region.bottom <= entry.region.y  # above the field, not over it
+        table = app.screen.query_one("#lines")
+        assert say.region.y >= table.region.bottom - 1  # below the basket's lines

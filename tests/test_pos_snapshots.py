@@ -78,6 +78,11 @@ def test_change_due_after_a_sale(lane_node: Node, snap_compare: Any) -> None:
     assert snap_compare(app, terminal_size=LARGE, run_before=after_a_sale)
 
 
+def test_change_due_after_a_sale_at_80x24(lane_node: Node, snap_compare: Any) -> None:
+    app, _ = till(lane_node)
+    assert snap_compare(app, terminal_size=SMALL, run_before=after_a_sale)
+
+
 def test_return_screen_with_a_receipt(lane_node: Node, snap_compare: Any) -> None:
     app, _ = till(lane_node)
 

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from pos_tui.basket import Basket, BasketLine
+from pos_tui.widgets.totals_panel import change_text
 from shared.models import PaymentIn, Sale
 from shared.money import format_money
 
@@ -83,7 +84,7 @@ class BasketView(Vertical):
             paid = sum(p.amount for p in last_sale.payments)
             return (
                 f"Last sale {last_sale.receipt_no} · total {money(last_sale.total)} · "
-                f"paid {money(paid)} · [b reverse] CHANGE {money(last_sale.change)} [/]"
+                f"paid {money(paid)} · " + change_text(last_sale, money)
             )
         vat = "  ".join(f"VAT {v.rate_bp / 100:g}% {money(v.vat)}" for v in basket.vat())
         units = sum(line.qty for line in basket.lines)
