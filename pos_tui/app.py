@@ -376,12 +376,18 @@ class SaleScreen(Screen[None]):
 
     def action_void(self) -> None:
         """With a basket: clear it (manager PIN). Without: void a committed sale, by
-        default the last one (manager PIN)."""
+        default the last one (manager PIN), shown with its amount and what to give back.
+        A wrong PIN asks again in the same dialog."""
         if self.tenders_held():
             return
         if self.basket.lines:
             self.app.push_screen(
-                PromptScreen("Manager PIN to void this basket", password=True),
+                PromptScreen(
+                    "Manager PIN to void this basket",
+                    password=True,
+                    hint=f"{len(self.basket.lines)} lines · {self.till.money(self.basket.total)}",
+                    check=self.session.check_manager,
+                ),
                 self._void_basket,
             )
             return
@@ -390,49 +396,63 @@ class SaleScreen(Screen[None]):
             PromptScreen(
                 "Void which sale? Receipt number or QR",
                 value=last.receipt_no if last and not last.voided else "",
+                check=self.session.local_sale,
             ),
             self._void_which,
         )
 
-    def _void_basket(self, pin: str | None) -> None:
-        if pin is None:
-            return
-        try:
-            manager = self.session.check_manager(pin)
-        except ERRORS as exc:
-            self.notify(problem(exc), severity="error")
+    def _void_basket(self, manager: str | None) -> None:
+        if manager is None:
             return
         self.basket = Basket()
         self.last_line = None
         self.notify(f"basket voided (approved by {manager})")
         self._show()
 
-    def _void_which(self, reference: str | None) -> None:
-        if not reference:
+    def _void_which(self, sale: Sale | None) -> None:
+        if sale is None:
             return
-        try:
-            sale = self.session.local_sale(reference)
-        except ERRORS as exc:
-            self.notify(problem(exc), severity="error")
+        if sale.voided:
+            self.notify(f"sale {sale.receipt_no} is already voided", severity="warning")
             return
+        back = self._hand_back(sale)
         self.app.push_screen(
             PromptScreen(
-                f"Manager PIN to void {sale.receipt_no} ({self.till.money(sale.total)})",
+                f"Void sale {sale.receipt_no} of {self.till.money(sale.total)}?",
                 password=True,
+                placeholder="manager PIN",
+                hint=f"{len(sale.lines)} lines · paid {self._tenders_of(sale)}\n"
+                f"Give back: {back}. Manager PIN, then Enter.",
+                check=lambda pin: self.session.void_sale(
+                    sale.receipt_no, pin, "voided at the till"
+                ),
             ),
-            partial(self._void_sale, sale.receipt_no),
+            self._voided,
         )
 
-    def _void_sale(self, receipt_no: str, pin: str | None) -> None:
-        if pin is None:
+    def _hand_back(self, sale: Sale) -> str:
+        money = self.till.money
+        return ", ".join(f"{p.method} {money(p.amount)}" for p in self.session.hand_back(sale))
+
+    def _tenders_of(self, sale: Sale) -> str:
+        money = self.till.money
+        return ", ".join(
+            f"{p.method} {money(p.amount)}" + (f" (ref {p.ref})" if p.ref else "")
+            for p in sale.payments
+        )
+
+    def _voided(self, sale: Sale | None) -> None:
+        if sale is None:
             return
-        try:
-            sale = self.session.void_sale(receipt_no, pin, "voided at the till")
-        except ERRORS as exc:
-            self.notify(problem(exc), severity="error")
-            return
-        self.notify(f"sale {sale.receipt_no} voided: give back {self.till.money(sale.total)}")
         self._show()
+        self.app.push_screen(
+            MessageScreen(
+                f"Sale {sale.receipt_no} voided",
+                f"Total {self.till.money(sale.total)}\n"
+                f"Paid {self._tenders_of(sale)}\n\n"
+                f"GIVE BACK: {self._hand_back(sale)}",
+            )
+        )
 
     def action_park(self) -> None:
         parked = self.till.parked

@@ -26,11 +26,13 @@ from shared.clock import utc_now
 from shared.errors import NotFound, OmnistoreError
 from shared.ids import new_id
 from shared.models import (
+    Payment,
     PaymentIn,
     Product,
     RefundIn,
     Return,
     ReturnIn,
+    ReturnLine,
     ReturnLineIn,
     Sale,
     ShiftCloseIn,
@@ -250,6 +252,16 @@ class PosSession:
             lookup = cloud_sale_lookup(self.data_dir, db)
             ret, _ = returns.record_return(db, self.config, self.who, request, lookup)
         return ret
+
+    def quote_return(
+        self, sale: returns.KnownSale | None, lines: dict[str, int]
+    ) -> list[ReturnLine]:
+        """The edge's check and price of a return in progress (nothing recorded)."""
+        return returns.quote(self.db, sale, lines)
+
+    def hand_back(self, sale: Sale) -> list[Payment]:
+        """What voiding this sale gives back, per tender."""
+        return voids.hand_back(sale)
 
     @contextmanager
     def _own_db(self) -> Iterator[Database]:

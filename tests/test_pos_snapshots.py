@@ -43,6 +43,15 @@ async def after_a_sale(pilot: Any) -> None:
     await enter(pilot, "20")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    await steady(pilot)
+
+
+async def steady(pilot: Any) -> None:
+    """No blinking cursor: a snapshot must not depend on when it is taken."""
+    for screen in pilot.app.screen_stack:
+        for field in screen.query(Input):
+            field.cursor_blink = False
+    await pilot.pause()
 
 
 def test_login_screen(lane_node: Node, snap_compare: Any) -> None:
