@@ -485,8 +485,11 @@ class SaleScreen(Screen[None]):
     def action_reprint(self) -> None:
         """Print what waits for the printer; with nothing waiting, a copy of a receipt (by
         default the last one; never opens the drawer)."""
-        if self.session.printing.queue.pending():
-            self.till.print_in_background("waiting prints", self.session.retry_printing)
+        waiting = self.session.printing.queue.pending()
+        if waiting:
+            self.till.print_in_background(
+                ", ".join(waiting), self.session.retry_printing, announce=True
+            )
             return
         last = self.session.last_sale
         self.app.push_screen(
@@ -504,7 +507,9 @@ class SaleScreen(Screen[None]):
         except ERRORS as exc:
             self.notify(problem(exc), severity="error")
             return
-        self.till.print_in_background(f"copy {sale.receipt_no}", self.session.print_copy, sale)
+        self.till.print_in_background(
+            f"copy {sale.receipt_no}", self.session.print_copy, sale, announce=True
+        )
 
     # --- returns, pickups, shift ----------------------------------------------------------
 
@@ -741,7 +746,9 @@ class PosApp(App[None]):
 
     # --- printing off the UI thread ------------------------------------------------------
 
-    def print_in_background(self, name: str, job: Callable[..., bool], *args: Any) -> None:
+    def print_in_background(
+        self, name: str, job: Callable[..., bool], *args: Any, announce: bool = False
+    ) -> None:
         """A slow or dead printer must never freeze the till: print on a worker thread;
         the print queue keeps what fails and the status bar shows it."""
 
@@ -750,12 +757,15 @@ class PosApp(App[None]):
                 printed = job(*args)
             except Exception:  # the queue catches printer errors; anything else is a bug
                 printed = False
-            self.post_message(PrintDone(name, printed))
+            self.post_message(PrintDone(name, printed, announce))
 
         self.run_worker(run, thread=True, group="print", name=name)
 
     @on(PrintDone)
     def _printed(self, message: PrintDone) -> None:
+        """What was printed is named (F9 says which receipts); a failure says why."""
+        if message.printed and message.announce:
+            self.notify(f"printed: {message.name}", title="printer ok")
         if not message.printed:
             queue = self.session.printing.queue
             self.notify(
