@@ -18,8 +18,8 @@ from pos_tui.app import SaleScreen
 from pos_tui.screens.payment import PaymentScreen
 from pos_tui.screens.prompt import ConfirmScreen
 from shared.barcodes import make_ean13
-from shared.money import format_money
 from shared.models import ShiftCloseIn
+from shared.money import format_money
 from tests.edge_fixtures import MANAGER, Node
 from tests.pos_fixtures import pilot_test, till
 from tests.test_pos_flows import BREAD, MILK, WINE, settle, sign_in, text_of, type_in
@@ -46,7 +46,7 @@ async def ring_up(pilot: Any, n: int) -> None:
         await keys(pilot, WINE)
     elif kind == 1:
         await keys(pilot, f"3*{BREAD}")
-        await pilot.press("plus", "plus", "minus")  # 4, then 3... no: 3+1+1-1 = 4
+        await pilot.press("plus", "plus", "minus")  # 3 + 1 + 1 - 1
         assert app.screen.basket.lines[-1].qty == 4
     elif kind == 2:
         await keys(pilot, MILK)
@@ -56,7 +56,7 @@ async def ring_up(pilot: Any, n: int) -> None:
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert [(l.sku, l.qty) for l in app.screen.basket.lines] == [("MILK", 2)]
+        assert [(x.sku, x.qty) for x in app.screen.basket.lines] == [("MILK", 2)]
     elif kind == 3:
         await keys(pilot, BREAD)
         await pilot.press("f4")
@@ -70,7 +70,7 @@ async def ring_up(pilot: Any, n: int) -> None:
         await type_in(pilot, "red", enter=False)
         await pilot.press("enter", "enter")
         await pilot.pause()
-        assert [(l.sku, l.qty) for l in app.screen.basket.lines] == [("WINE", 2)]
+        assert [(x.sku, x.qty) for x in app.screen.basket.lines] == [("WINE", 2)]
     assert isinstance(app.screen, SaleScreen)
 
 
