@@ -66,7 +66,10 @@ def parked_text(baskets: list[Basket], money: Callable[[int], str]) -> str:
 class FloatPrompt(PromptScreen):
     """The opening float: Esc does not skip it; F11 signs out instead."""
 
-    BINDINGS = [Binding("f11", "sign_out", "Logout")]
+    BINDINGS = [
+        Binding("f11", "sign_out", "Logout"),
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
 
     def action_sign_out(self) -> None:
         self.dismiss(None)
@@ -77,17 +80,17 @@ class SaleScreen(Screen[None]):
 
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="all keys"),
-        Binding("f2", "price_check", "Price", tooltip="price check without selling"),
-        Binding("f3", "search", "Find", tooltip="search products by name"),
-        Binding("f4", "quantity", "Qty", tooltip="quantity for the next item (or type 3*)"),
-        Binding("f5", "park", "Park", tooltip="park this basket / resume a parked one"),
+        Binding("f2", "price_check", "Price", tooltip="price check, not sold"),
+        Binding("f3", "search", "Find", tooltip="search by name (live)"),
+        Binding("f4", "quantity", "Qty", tooltip="quantity: chosen line / n*"),
+        Binding("f5", "park", "Park", tooltip="park / resume a basket"),
         Binding("f6", "return_items", "Return", tooltip="return by receipt or QR"),
         Binding("f7", "handover", "Pickup", tooltip="click-and-collect handover"),
-        Binding("f8", "void", "Void", tooltip="void the basket or a sale (manager PIN)"),
-        Binding("f9", "reprint", "Reprint", tooltip="retry waiting prints / reprint a receipt"),
+        Binding("f8", "void", "Void", tooltip="void basket or sale (PIN)"),
+        Binding("f9", "reprint", "Reprint", tooltip="print waiting / reprint"),
         Binding("f10", "pay", "Pay", tooltip="take payment"),
-        Binding("f11", "sign_out", "Logout", tooltip="sign out; the shift stays open"),
-        Binding("f12", "close_shift", "Close", tooltip="close the shift: count, Z report"),
+        Binding("f11", "sign_out", "Logout", tooltip="sign out, shift stays open"),
+        Binding("f12", "close_shift", "Close", tooltip="close shift: count, Z"),
         Binding("delete", "remove_line", "Remove", tooltip="remove the chosen line", priority=True),
         Binding("plus", "more(1)", "+1", show=False, priority=True),
         Binding("minus", "more(-1)", "-1", show=False, priority=True),
