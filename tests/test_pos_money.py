@@ -166,3 +166,33 @@ async def test_messages_go_to_one_line_above_the_scan_field_and_never_stack(
         assert say.region.bottom <= entry.region.y  # above the field, not over it
         table = app.screen.query_one("#lines")
         assert say.region.y >= table.region.bottom - 1  # below the basket's lines
+
+
+@pilot_test
+async def test_a_sale_refused_by_the_edge_keeps_every_tender_in_the_dialog(
+    lane_node: Node,
+) -> None:
+    app, _ = till(lane_node)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await type_in(pilot, WINE)
+        await type_in(pilot, BREAD)
+        await pilot.press("f10")
+        await type_in(pilot, "9", enter=False)
+        await pilot.press("f4")  # a 9.00 voucher
+        await pilot.press("escape")
+        await pilot.press("up", "delete", "enter")  # the wine goes: 2.50 left
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("enter")  # covered: the edge refuses a voucher over the total
+        assert isinstance(app.screen, PaymentScreen)
+        assert "not sold" in text_of(app.screen, "#error")
+        assert [(p.method, p.amount) for p in app.screen.payments] == [("voucher", 900)]
+        await pilot.press("delete", "enter")  # hand the voucher back, then cash
+        await pilot.pause()
+        await type_in(pilot, "")
+        await settle(pilot)
+        assert isinstance(app.screen, SaleScreen)
+    sale = sales.get_sale(lane_node.db, app.session.last_sale.id)
+    assert [(p.method, p.amount) for p in sale.payments] == [("cash", 250)]

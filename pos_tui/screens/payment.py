@@ -88,6 +88,9 @@ class PaymentScreen(TillModal[Sale | None]):
     def action_tender(self, method: TenderMethod) -> None:
         amount_text = self.query_one("#amount", Input).value.strip()
         ref = self.query_one("#ref", Input).value.strip() or None
+        if not amount_text and self.payments and self.due <= 0:
+            self._record()  # covered already (lines removed after tenders were taken)
+            return
         try:
             amount = parse_money(amount_text, self.session.currency) if amount_text else self.due
         except ValueError as exc:
