@@ -1,8 +1,9 @@
 """Issue 14, the rest: F9 names what it printed; the status bar is never cut at 80
-columns; every key (F4 too) is in the footer at 80×24, inside the screen."""
+columns; every key (F4 too) is in the footer, inside the screen, at 80×24 and wider."""
 
 from __future__ import annotations
 
+import pytest
 from rich.text import Text
 
 from pos_tui.app import SaleScreen
@@ -53,16 +54,20 @@ def test_the_status_line_fits_80_columns_in_the_worst_case() -> None:
         assert part in line
 
 
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
 @pilot_test
-async def test_every_sale_key_is_in_the_footer_inside_80x24(lane_node: Node) -> None:
+async def test_every_sale_key_is_in_the_footer_inside_the_screen(
+    lane_node: Node, size: tuple[int, int]
+) -> None:
     app, _ = till(lane_node)
-    async with app.run_test(size=(80, 24)) as pilot:
+    width, height = size
+    async with app.run_test(size=size) as pilot:
         await sign_in(pilot)
         assert isinstance(app.screen, SaleScreen)
         shown = {
             key.key: key
             for key in app.screen.query("FooterKey")
-            if key.region.bottom <= 24 and key.region.right <= 80 and key.region.height
+            if key.region.bottom <= height and key.region.right <= width and key.region.height
         }
         for binding in SaleScreen.BINDINGS:
             if binding.show:  # type: ignore[union-attr]
