@@ -121,6 +121,16 @@ def quote(db: Database, known: KnownSale | None, wanted: Mapping[str, int]) -> l
     return _priced(db, Counter({sku: qty for sku, qty in wanted.items() if qty > 0}), known)
 
 
+def left_to_return(db: Database, known: KnownSale) -> dict[str, int]:
+    """Per SKU, how many of a sale may still come back (what this node and the cloud know
+    was returned already taken off)."""
+    returned = _with_local_returns(db, known)
+    sold = Counter[str]()
+    for line in known.sale.lines:
+        sold[line.sku] += line.qty
+    return {sku: qty - returned.get(sku, 0) for sku, qty in sold.items()}
+
+
 def _lines(db: Database, request: ReturnIn, known: KnownSale | None) -> list[ReturnLine]:
     wanted = Counter[str]()
     for line in request.lines:

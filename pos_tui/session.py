@@ -259,6 +259,9 @@ class PosSession:
         """The edge's check and price of a return in progress (nothing recorded)."""
         return returns.quote(self.db, sale, lines)
 
+    def left_to_return(self, sale: returns.KnownSale) -> dict[str, int]:
+        return returns.left_to_return(self.db, sale)
+
     def hand_back(self, sale: Sale) -> list[Payment]:
         """What voiding this sale gives back, per tender."""
         return voids.hand_back(sale)

@@ -132,6 +132,7 @@ def test_quote_checks_and_prices_like_record_return_without_recording(lane_node:
         returns.quote(db, known, {"MILK": 1})
     with pytest.raises(Unprocessable, match="only 3 of 3"):
         returns.quote(db, known, {"BREAD": 4})
+    assert returns.left_to_return(db, known) == {"BREAD": 3}
     (today,) = returns.quote(db, None, {"WINE": 1})
     assert (today.name, today.total) == ("Red wine", 899)
     assert lane_node.snapshot() == before

@@ -198,7 +198,10 @@ class ReturnScreen(TillModal[Return | None]):
         if self.known is None:
             self._error("everything left on a receipt: find the receipt first")
             return
-        wanted = Counter({line.sku: self._left(line.sku) for line in self.known.sale.lines})
+        wanted = Counter(self.session.left_to_return(self.known))
+        if not any(wanted.values()):
+            self._error(f"everything on {self.known.sale.receipt_no} was returned already")
+            return
         if self._requote(wanted):
             self._error("")
             self._show()
@@ -270,11 +273,6 @@ class ReturnScreen(TillModal[Return | None]):
             self.dismiss(None)
 
     # --- figures -------------------------------------------------------------------------
-
-    def _left(self, sku: str) -> int:
-        assert self.known is not None
-        sold = sum(line.qty for line in self.known.sale.lines if line.sku == sku)
-        return sold - self.known.returned.get(sku, 0)
 
     def due(self) -> int:
         """The refund due, as the edge priced it."""
