@@ -721,7 +721,8 @@ class PosApp(App[None]):
             return
         if sale is not None and sale.basket_open():
             return
-        waiting = self.parked.all(self.shift_id()) if self.session.actor else []
+        shift_id = self.shift_id()  # signed out too: the register's open shift
+        waiting = self.parked.all(shift_id) if shift_id else []
         if not waiting:
             self.exit()
             return

@@ -76,6 +76,11 @@ async def test_f12_f11_and_ctrl_q_guard_open_and_parked_baskets(lane_node: Node)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LoginScreen)
+        await pilot.press("ctrl+q")  # signed out, the basket is still parked: asked
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
         await type_in(pilot, "max")  # the next cashier resumes it in the same shift
         await type_in(pilot, MANAGER[1])
         await pilot.press("f5")
