@@ -20,6 +20,7 @@ class Resolved:
     product: Product
     unit_price: int
     barcode: str | None = None
+    weight_g: int | None = None  # a weight-embedded code: grams, priced at product.price/kg
 
 
 def get(db: Database, sku: str) -> Product:
@@ -46,8 +47,23 @@ def lookup_barcode(db: Database, raw: str) -> Resolved:
         sku = rows.sku_for_barcode(db, measure.lookup_code)
         if sku is not None:
             product = get(db, sku)
-            return Resolved(product, _measured_price(product, measure.kind, measure.value), code)
+            price = _measured_price(product, measure.kind, measure.value)
+            grams = measure.value if measure.kind == "weight" else None
+            return Resolved(product, price, code, grams)
     raise NotFound("unknown_product", f"no product with barcode {code}")
+
+
+def get_any_case(db: Database, sku: str) -> Product:
+    """The product whose SKU equals `sku` ignoring case (`milk` finds `MILK`, `ab-1c` finds
+    `AB-1c`), or 404 `unknown_product`. An exact match wins."""
+    product = rows.get_product(db, sku)
+    if product is not None:
+        return product
+    folded = sku.casefold()
+    for candidate in rows.search(db, sku, 50):
+        if candidate.sku.casefold() == folded:
+            return candidate
+    raise NotFound("unknown_product", f"no product with SKU {sku}")
 
 
 def resolve(db: Database, sku: str | None, barcode: str | None) -> Resolved:

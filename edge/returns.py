@@ -4,7 +4,7 @@ it), or without a receipt with a manager's approval. Stock goes back with reason
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -115,10 +115,34 @@ def _with_local_returns(db: Database, known: KnownSale) -> dict[str, int]:
     return dict(merged)
 
 
+def quote(db: Database, known: KnownSale | None, wanted: Mapping[str, int]) -> list[ReturnLine]:
+    """What returning these quantities (per SKU) would refund, line by line, checked and
+    priced exactly as `record_return` will (nothing is recorded): for the till to check each
+    line as it is scanned. Refuses (422) a line not on the receipt, more than is left to
+    return, or any line of a voided sale; without a receipt, an unknown product."""
+    if known is not None:
+        known = KnownSale(known.sale, _with_local_returns(db, known))
+    return _priced(db, Counter({sku: qty for sku, qty in wanted.items() if qty > 0}), known)
+
+
+def left_to_return(db: Database, known: KnownSale) -> dict[str, int]:
+    """Per SKU, how many of a sale may still come back (what this node and the cloud know
+    was returned already taken off)."""
+    returned = _with_local_returns(db, known)
+    sold = Counter[str]()
+    for line in known.sale.lines:
+        sold[line.sku] += line.qty
+    return {sku: qty - returned.get(sku, 0) for sku, qty in sold.items()}
+
+
 def _lines(db: Database, request: ReturnIn, known: KnownSale | None) -> list[ReturnLine]:
     wanted = Counter[str]()
     for line in request.lines:
         wanted[line.sku] += line.qty
+    return _priced(db, wanted, known)
+
+
+def _priced(db: Database, wanted: Counter[str], known: KnownSale | None) -> list[ReturnLine]:
     if known is None:
         return [_unreferenced_line(db, sku, qty) for sku, qty in wanted.items()]
     if known.sale.voided:
@@ -129,6 +153,10 @@ def _lines(db: Database, request: ReturnIn, known: KnownSale | None) -> list[Ret
 def _referenced_line(known: KnownSale, sku: str, qty: int) -> ReturnLine:
     """Refund at the price paid: the sale's own line totals, pro rata, half-up."""
     sold = [line for line in known.sale.lines if line.sku == sku]
+    if not sold:
+        raise Unprocessable(
+            "return_exceeds_sale", f"{sku} is not on receipt {known.sale.receipt_no}"
+        )
     sold_qty = sum(line.qty for line in sold)
     left = sold_qty - known.returned.get(sku, 0)
     if qty > left:

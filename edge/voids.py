@@ -12,7 +12,18 @@ from edge.storage import sales as rows
 from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.errors import Conflict, Unprocessable, idempotency_conflict
-from shared.models import Void, VoidEvent, VoidIn
+from shared.models import Payment, Sale, TenderMethod, Void, VoidEvent, VoidIn
+
+
+def hand_back(sale: Sale) -> list[Payment]:
+    """What a void gives back, per tender, as the shift counts it: each tender as taken,
+    cash net of the change already given."""
+    back: dict[TenderMethod, int] = {}
+    for payment in sale.payments:
+        back[payment.method] = back.get(payment.method, 0) + payment.amount
+    if "cash" in back:
+        back["cash"] -= sale.change
+    return [Payment(method=m, amount=a) for m, a in back.items() if a > 0]
 
 
 def void_sale(

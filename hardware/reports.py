@@ -78,6 +78,9 @@ def print_z_report(
         difference = int(report["counted_cash"]) - int(report["expected_cash"])
     shown = "-" if difference is None else format_money(int(difference), currency)
     ticket.pair("DIFFERENCE", shown, strong=True)
+    if difference is not None:
+        verdict = "RIGHT" if not difference else ("OVER" if int(difference) > 0 else "SHORT")
+        ticket.pair("DRAWER", verdict, strong=True)
     ticket.cut()
 
 

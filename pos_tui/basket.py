@@ -20,10 +20,17 @@ class BasketLine:
     unit_price: int
     vat_rate_bp: int
     barcode: str | None = None
+    weight_g: int | None = None  # weighed goods: grams (unit_price is for that weight)
+    price_per_kg: int | None = None
 
     @property
     def total(self) -> int:
         return line_total(self.unit_price, self.qty)
+
+    @property
+    def measured(self) -> bool:
+        """A variable-measure line (price or weight in the barcode): its own line, qty 1."""
+        return bool(self.barcode and self.barcode.startswith("2"))
 
 
 @dataclass
@@ -32,14 +39,12 @@ class Basket:
     lines: list[BasketLine] = field(default_factory=list)
 
     def add(self, line: BasketLine) -> BasketLine:
-        """Add a line; the same SKU at the same price (not variable-measure) is merged."""
+        """Add a line; one product is one line, whether scanned by barcode or keyed by SKU
+        (same SKU, same price). Variable-measure lines (weighed, priced) stay apart."""
         for existing in self.lines:
-            same = (existing.sku, existing.unit_price, existing.barcode) == (
-                line.sku,
-                line.unit_price,
-                line.barcode,
-            )
-            if same and existing.qty + line.qty <= MAX_QTY:
+            same = (existing.sku, existing.unit_price) == (line.sku, line.unit_price)
+            fits = existing.qty + line.qty <= MAX_QTY  # a full line starts another
+            if same and fits and not (existing.measured or line.measured):
                 existing.qty += line.qty
                 return existing
         self.lines.append(line)
@@ -47,6 +52,16 @@ class Basket:
 
     def remove(self, index: int) -> BasketLine:
         return self.lines.pop(index)
+
+    def set_qty(self, index: int, qty: int) -> BasketLine:
+        """Change a line's quantity (1..MAX_QTY); a weighed or priced line is scanned again."""
+        line = self.lines[index]
+        if line.measured:
+            raise ValueError(f"{line.name} is weighed or priced by its label: scan it again")
+        if not 1 <= qty <= MAX_QTY:
+            raise ValueError(f"quantity must be 1 to {MAX_QTY}")
+        line.qty = qty
+        return line
 
     def qty_of(self, sku: str) -> int:
         return sum(line.qty for line in self.lines if line.sku == sku)
@@ -62,7 +77,7 @@ class Basket:
         """The lane request; lines go by SKU, variable-measure ones by their barcode."""
         lines = [
             SaleLineIn(barcode=line.barcode, qty=line.qty)
-            if line.barcode and line.barcode.startswith("2")
+            if line.measured and line.barcode
             else SaleLineIn(sku=line.sku, qty=line.qty)
             for line in self.lines
         ]
@@ -83,27 +98,39 @@ def parse_entry(text: str) -> tuple[int, str]:
 
 
 class ParkedBaskets:
-    """Baskets put aside (customer forgot their wallet), kept in the data dir across restarts."""
+    """Baskets put aside (customer forgot their wallet), kept in the data dir across restarts.
+    Each belongs to the shift it was parked in: another shift never sees it, and the shift
+    cannot close while it has any (see the till's F12)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def all(self) -> list[Basket]:
+    def all(self, shift_id: str | None = None) -> list[Basket]:
+        """Every parked basket, or those of one shift."""
+        return [b for b, owner in self._read() if shift_id is None or owner == shift_id]
+
+    def park(self, basket: Basket, shift_id: str | None = None) -> None:
+        self._write([*self._read(), (basket, shift_id)])
+
+    def resume(self, index: int = -1, shift_id: str | None = None) -> Basket:
+        """Take out the index-th basket (of the shift, when given)."""
+        basket = self.all(shift_id)[index]
+        self._write([(b, owner) for b, owner in self._read() if b.sale_id != basket.sale_id])
+        return basket
+
+    def _read(self) -> list[tuple[Basket, str | None]]:
         if not self.path.exists():
             return []
         data = json.loads(self.path.read_text())
-        return [Basket(b["sale_id"], [BasketLine(**line) for line in b["lines"]]) for b in data]
+        return [
+            (
+                Basket(b["sale_id"], [BasketLine(**line) for line in b["lines"]]),
+                b.get("shift_id"),
+            )
+            for b in data
+        ]
 
-    def park(self, basket: Basket) -> None:
-        self._write([*self.all(), basket])
-
-    def resume(self, index: int = -1) -> Basket:
-        baskets = self.all()
-        basket = baskets.pop(index)
-        self._write(baskets)
-        return basket
-
-    def _write(self, baskets: list[Basket]) -> None:
+    def _write(self, baskets: list[tuple[Basket, str | None]]) -> None:
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps([asdict(b) for b in baskets]))
+        tmp.write_text(json.dumps([{**asdict(b), "shift_id": owner} for b, owner in baskets]))
         tmp.replace(self.path)

@@ -36,3 +36,4 @@ class PrintDone(Message):
 
     name: str
     printed: bool
+    announce: bool = False  # asked for (F9): say what was printed

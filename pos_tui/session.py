@@ -26,11 +26,13 @@ from shared.clock import utc_now
 from shared.errors import NotFound, OmnistoreError
 from shared.ids import new_id
 from shared.models import (
+    Payment,
     PaymentIn,
     Product,
     RefundIn,
     Return,
     ReturnIn,
+    ReturnLine,
     ReturnLineIn,
     Sale,
     ShiftCloseIn,
@@ -117,19 +119,20 @@ class PosSession:
         if code.isdigit() and len(code) in (8, 12, 13, 14):
             found = catalog.lookup_barcode(self.db, code)
             product, price, barcode = found.product, found.unit_price, found.barcode
+            grams = found.weight_g
         else:
-            product = self._product(code)
-            price, barcode = product.price, None
-        return BasketLine(product.sku, product.name, qty, price, product.vat_rate_bp, barcode)
-
-    def _product(self, sku: str) -> Product:
-        """By SKU as typed, else in capitals (SKUs are usually upper case)."""
-        try:
-            return catalog.get(self.db, sku)
-        except NotFound:
-            if sku == sku.upper():
-                raise
-            return catalog.get(self.db, sku.upper())
+            product = catalog.get_any_case(self.db, code)
+            price, barcode, grams = product.price, None, None
+        return BasketLine(
+            product.sku,
+            product.name,
+            qty,
+            price,
+            product.vat_rate_bp,
+            barcode,
+            grams,
+            product.price if grams is not None else None,
+        )
 
     def product_name(self, sku: str) -> str:
         try:
@@ -143,6 +146,10 @@ class PosSession:
 
     def search(self, text: str) -> list[Product]:
         return catalog.search(self.db, text, 30)
+
+    def search_with_stock(self, text: str) -> list[tuple[Product, stock.Level]]:
+        """Search results with what is on hand and available, for the live search."""
+        return [(p, stock.level(self.db, p.sku)) for p in catalog.search(self.db, text, 30)]
 
     def warnings(self, basket: Basket, sku: str) -> list[StockWarning]:
         """Below zero, or into units held for click-and-collect, after this basket."""
@@ -245,6 +252,19 @@ class PosSession:
             lookup = cloud_sale_lookup(self.data_dir, db)
             ret, _ = returns.record_return(db, self.config, self.who, request, lookup)
         return ret
+
+    def quote_return(
+        self, sale: returns.KnownSale | None, lines: dict[str, int]
+    ) -> list[ReturnLine]:
+        """The edge's check and price of a return in progress (nothing recorded)."""
+        return returns.quote(self.db, sale, lines)
+
+    def left_to_return(self, sale: returns.KnownSale) -> dict[str, int]:
+        return returns.left_to_return(self.db, sale)
+
+    def hand_back(self, sale: Sale) -> list[Payment]:
+        """What voiding this sale gives back, per tender."""
+        return voids.hand_back(sale)
 
     @contextmanager
     def _own_db(self) -> Iterator[Database]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
+
 from edge.storage.catalog import upsert_product
 from edge.storage.db import write
 from shared.clock import now_text
@@ -134,3 +136,36 @@ def test_amounts_over_the_money_bound_are_422_not_a_failure(lane_node: Node) -> 
     status, body = ret(lane_node, auth, lines=[{"sku": "GOLD", "qty": 2}], manager_pin=MANAGER[1])
     assert (status, body["error"]["code"]) == (422, "amount_too_large")
     assert lane_node.snapshot() == before
+
+
+def test_quote_checks_and_prices_like_record_return_without_recording(lane_node: Node) -> None:
+    """The till's scan-time check (issue 14): same refusals and prices, nothing written."""
+    from edge import catalog, returns, voids
+    from shared.errors import Unprocessable
+
+    db = lane_node.db
+    sale = lane_node.client.post(
+        "/api/v1/sales",
+        json={
+            "id": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a01",
+            "lines": [{"sku": "BREAD", "qty": 3}],
+            "payments": [{"method": "cash", "amount": 1000}],
+        },
+        headers=lane_node.token(),
+    ).get_json()
+    known = returns.find_sale(db, sale["id"], None, None)
+    before = lane_node.snapshot()
+    (line,) = returns.quote(db, known, {"BREAD": 2})
+    assert (line.name, line.qty, line.total) == ("Bread", 2, 500)
+    with pytest.raises(Unprocessable, match="MILK is not on receipt"):
+        returns.quote(db, known, {"MILK": 1})
+    with pytest.raises(Unprocessable, match="only 3 of 3"):
+        returns.quote(db, known, {"BREAD": 4})
+    assert returns.left_to_return(db, known) == {"BREAD": 3}
+    (today,) = returns.quote(db, None, {"WINE": 1})
+    assert (today.name, today.total) == ("Red wine", 899)
+    assert lane_node.snapshot() == before
+    stored = returns.find_sale(db, sale["id"], None, None).sale
+    back = voids.hand_back(stored)
+    assert [(p.method, p.amount) for p in back] == [("cash", 750)]  # 10.00 less 2.50 change
+    assert catalog.get_any_case(db, "bread").sku == "BREAD"

@@ -146,7 +146,7 @@ async def test_return_by_receipt_qr_is_partial_and_refunds_the_tender(lane_node:
         await settle(pilot)
         assert "Receipt S1-1-1" in text_of(app.screen, "#sale")
         await type_in(pilot, "3*BREAD")  # more than was sold: refused on screen
-        assert "only 2 left" in text_of(app.screen, "#error")
+        assert "only 2 of 2 sold are left" in text_of(app.screen, "#error")  # the edge says
         await type_in(pilot, BREAD)
         assert "Refund due 2.50 EUR" in text_of(app.screen, "#sale")
         await pilot.press("f10")
@@ -198,10 +198,10 @@ async def test_return_without_receipt_needs_a_manager_pin(lane_node: Node) -> No
         await sign_in(pilot)
         await pilot.press("f6")
         await pilot.press("f5")
-        await type_in(pilot, "1234")  # a cashier's PIN is not a manager's
-        assert "manager" in text_of(app.screen, "#error")
-        await pilot.press("f5")
+        await type_in(pilot, "1234")  # a cashier's PIN is not a manager's: asked again
+        assert "not a manager's PIN" in text_of(app.screen, "#error")
         await type_in(pilot, MANAGER[1])
+        assert isinstance(app.screen, ReturnScreen)
         await type_in(pilot, "BREAD")
         await pilot.press("f2")
         await settle(pilot)
@@ -216,14 +216,17 @@ async def test_void_last_sale_needs_the_manager_pin(lane_node: Node) -> None:
     app, _ = till(lane_node)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot)
-        sale = await sell(pilot, WINE)
+        sale = await sell(pilot, WINE, cash="10")
         await pilot.press("f8")
         await type_in(pilot, "")  # the last sale is proposed
-        await type_in(pilot, "0000")  # a wrong PIN voids nothing
+        assert "Void sale S1-1-1 of 8.99 EUR?" in text_of(app.screen, ".dialog-title")
+        assert "Give back: cash 8.99 EUR" in text_of(app.screen, ".hint")
+        await type_in(pilot, "0000")  # a wrong PIN voids nothing and asks again
         assert not sales.get_sale(lane_node.db, sale.id).voided
-        await pilot.press("f8")
-        await type_in(pilot, "")
+        assert "not a manager's PIN" in text_of(app.screen, "#error")
         await type_in(pilot, MANAGER[1])
+        assert "GIVE BACK: cash 8.99 EUR" in text_of(app.screen, "#message")
+        await pilot.press("enter")
         assert "(voided)" in text_of(app.screen, "#last-sale")
     assert sales.get_sale(lane_node.db, sale.id).voided
     assert stock.level(lane_node.db, "WINE").on_hand == 10
@@ -239,6 +242,8 @@ async def test_void_basket_before_payment_needs_the_manager_pin(lane_node: Node)
         await type_in(pilot, MILK)
         await pilot.press("f8")
         await type_in(pilot, "1234")
+        assert "not a manager's PIN" in text_of(app.screen, "#error")
+        await pilot.press("escape")
         assert len(app.screen.basket.lines) == 1
         await pilot.press("f8")
         await type_in(pilot, MANAGER[1])
@@ -256,6 +261,7 @@ async def test_shift_close_z_report_matches_the_edge(lane_node: Node) -> None:
         await pilot.press("f8")
         await type_in(pilot, "")
         await type_in(pilot, MANAGER[1])
+        await pilot.press("enter")  # "give back" read
         await pilot.press("f6")
         await type_in(pilot, sold[1].receipt_no)
         await settle(pilot)
@@ -288,6 +294,8 @@ async def test_shift_close_z_report_matches_the_edge(lane_node: Node) -> None:
     assert report.expected_cash == expected
     assert report.counted_cash == 6000 and report.difference == 6000 - expected
     assert {v.rate_bp for v in report.vat} == {700, 2000}
-    assert f"Sales       3  {sold_total / 100:>12.2f} EUR" in shown
-    assert f"Difference     {(6000 - expected) / 100:>12.2f} EUR" in shown
+    assert f"Sales       3 {sold_total / 100:>10.2f} EUR" in shown
+    verdict = "Over" if expected < 6000 else "Short"
+    assert f"{verdict} {abs(6000 - expected) / 100:.2f} EUR" in shown
+    assert "Store 1 (S1) · register 1 · ana" in shown and "Date " in shown
     assert b"Z REPORT" in printer.output and b"DIFFERENCE" in printer.output

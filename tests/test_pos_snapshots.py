@@ -1,20 +1,26 @@
-"""SVG snapshots of the till's main screens (pytest-textual-snapshot), at 80×24 and on a
-larger terminal. The clock is fixed and nothing shown depends on ids or the time of day.
-After an intended change of layout: `pytest tests/test_pos_snapshots.py --snapshot-update`."""
+"""SVG snapshots of every till screen (pytest-textual-snapshot), each at 80×24 and at
+120×40. The clock is fixed, the cursor does not blink, and nothing shown depends on ids or
+the time of day. After an intended change of layout:
+`pytest tests/test_pos_snapshots.py --snapshot-update`, then look at the SVGs."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
 from textual.widgets import Input
 
 from hardware.receipt import receipt_qr
-from tests.edge_fixtures import Node
+from pos_tui.screens import zreport
+from tests.edge_fixtures import MANAGER, Node
 from tests.pos_fixtures import till
 from tests.test_pos_desk import receive_order
 from tests.test_pos_flows import BREAD, MILK, WINE
 
 SMALL, LARGE = (80, 24), (120, 40)
+SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+Steps = Callable[[Any], Awaitable[None]]
 
 
 async def enter(pilot: Any, text: str) -> None:
@@ -22,6 +28,16 @@ async def enter(pilot: Any, text: str) -> None:
     assert isinstance(focused, Input)
     focused.insert_text_at_cursor(text)
     await pilot.press("enter")
+    await pilot.pause()
+
+
+async def steady(pilot: Any) -> None:
+    """No blinking cursor and no toast: a snapshot must not depend on when it is taken."""
+    await pilot.app.workers.wait_for_complete()
+    pilot.app.clear_notifications()
+    for screen in pilot.app.screen_stack:
+        for field in screen.query(Input):
+            field.cursor_blink = False
     await pilot.pause()
 
 
@@ -44,87 +60,119 @@ async def after_a_sale(pilot: Any) -> None:
     await pilot.pause()
 
 
-def test_login_screen(lane_node: Node, snap_compare: Any) -> None:
+async def login(pilot: Any) -> None:
+    pass
+
+
+async def float_prompt(pilot: Any) -> None:
+    await enter(pilot, "ana")
+    await enter(pilot, "1234")
+    await pilot.press("escape")  # cannot be skipped: it says so
+
+
+async def basket(pilot: Any) -> None:
+    await with_basket(pilot)
+    await pilot.press("up")  # the wine chosen
+
+
+async def paying(pilot: Any) -> None:
+    await with_basket(pilot)
+    await pilot.press("f10")
+    pilot.app.focused.insert_text_at_cursor("5")
+    await pilot.press("f4")
+    pilot.app.focused.insert_text_at_cursor("3")
+    await pilot.press("f3")
+    await enter(pilot, "B777")
+
+
+async def removing_a_line(pilot: Any) -> None:
+    await basket(pilot)
+    await pilot.press("delete")
+
+
+async def returning(pilot: Any) -> None:
+    await after_a_sale(pilot)
+    await pilot.press("f6")
+    await enter(pilot, receipt_qr(pilot.app.session.last_sale.id))
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await enter(pilot, f"1*{MILK}")
+
+
+async def returning_without_receipt(pilot: Any) -> None:
+    await signed_in(pilot)
+    await pilot.press("f6")
+    await pilot.press("f5")
+    await enter(pilot, MANAGER[1])
+    await enter(pilot, "2*bread")
+
+
+async def voiding(pilot: Any) -> None:
+    await after_a_sale(pilot)
+    await pilot.press("f8")
+    await enter(pilot, "")
+    await enter(pilot, "0000")  # a wrong PIN: asked again in the dialog
+
+
+async def searching(pilot: Any) -> None:
+    await signed_in(pilot)
+    await pilot.press("f3")
+    pilot.app.focused.insert_text_at_cursor("re")
+    await pilot.pause()
+
+
+async def parked_before_close(pilot: Any) -> None:
+    await with_basket(pilot)
+    await pilot.press("f5")
+    await pilot.press("f12")
+
+
+async def closing(pilot: Any) -> None:
+    await after_a_sale(pilot)
+    await pilot.press("f12")
+    await enter(pilot, "115.10")
+
+
+async def handing_over(pilot: Any) -> None:
+    await signed_in(pilot)
+    await pilot.press("f7")
+
+
+async def helping(pilot: Any) -> None:
+    await signed_in(pilot)
+    await pilot.press("f1")
+
+
+SCREENS: dict[str, Steps] = {
+    "login": login,
+    "float": float_prompt,
+    "sale_with_a_basket": basket,
+    "remove_line_confirmation": removing_a_line,
+    "payment_split_tender": paying,
+    "last_sale_change_due": after_a_sale,
+    "return_with_a_receipt": returning,
+    "return_without_receipt": returning_without_receipt,
+    "void_with_a_wrong_pin": voiding,
+    "live_search": searching,
+    "close_refused_with_parked_basket": parked_before_close,
+    "z_report": closing,
+    "handover": handing_over,
+    "help": helping,
+}
+
+
+@SIZES
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_screen(
+    name: str, size: tuple[int, int], lane_node: Node, snap_compare: Any, monkeypatch: Any
+) -> None:
     app, _ = till(lane_node)
-    assert snap_compare(app, terminal_size=SMALL)
+    monkeypatch.setattr(zreport, "local_time", lambda moment: "2026-11-22 13:00")
+    if name == "handover":
+        receive_order(app.session, "MILK", 2)
 
+    async def run_before(pilot: Any) -> None:
+        await SCREENS[name](pilot)
+        await steady(pilot)
 
-def test_sale_screen_with_a_basket(lane_node: Node, snap_compare: Any) -> None:
-    app, _ = till(lane_node)
-    assert snap_compare(app, terminal_size=SMALL, run_before=with_basket)
-
-
-def test_sale_screen_on_a_large_terminal(lane_node: Node, snap_compare: Any) -> None:
-    app, _ = till(lane_node)
-    assert snap_compare(app, terminal_size=LARGE, run_before=with_basket)
-
-
-def test_payment_screen_split_tender(lane_node: Node, snap_compare: Any) -> None:
-    app, _ = till(lane_node)
-
-    async def paying(pilot: Any) -> None:
-        await with_basket(pilot)
-        await pilot.press("f10")
-        pilot.app.focused.insert_text_at_cursor("5")
-        await pilot.press("f4")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SMALL, run_before=paying)
-
-
-def test_change_due_after_a_sale(lane_node: Node, snap_compare: Any) -> None:
-    app, _ = till(lane_node)
-    assert snap_compare(app, terminal_size=LARGE, run_before=after_a_sale)
-
-
-def test_return_screen_with_a_receipt(lane_node: Node, snap_compare: Any) -> None:
-    app, _ = till(lane_node)
-
-    async def returning(pilot: Any) -> None:
-        await after_a_sale(pilot)
-        await pilot.press("f6")
-        await enter(pilot, receipt_qr(pilot.app.session.last_sale.id))
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await enter(pilot, f"1*{MILK}")
-        pilot.app.clear_notifications()
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SMALL, run_before=returning)
-
-
-def test_handover_screen(lane_node: Node, snap_compare: Any) -> None:
-    app, _ = till(lane_node)
-    receive_order(app.session, "MILK", 2)
-
-    async def handing_over(pilot: Any) -> None:
-        await signed_in(pilot)
-        await pilot.press("f7")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SMALL, run_before=handing_over)
-
-
-def test_z_report(lane_node: Node, snap_compare: Any) -> None:
-    app, _ = till(lane_node)
-
-    async def closing(pilot: Any) -> None:
-        await after_a_sale(pilot)
-        await pilot.press("f12")
-        await enter(pilot, "115.10")
-        await pilot.app.workers.wait_for_complete()
-        pilot.app.clear_notifications()
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SMALL, run_before=closing)
-
-
-def test_help_screen(lane_node: Node, snap_compare: Any) -> None:
-    app, _ = till(lane_node)
-
-    async def helping(pilot: Any) -> None:
-        await signed_in(pilot)
-        await pilot.press("f1")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SMALL, run_before=helping)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

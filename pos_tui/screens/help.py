@@ -11,11 +11,13 @@ from textual.widgets import Label
 from pos_tui.screens.base import TillModal
 
 GENERAL = [
-    ("Enter", "add what was typed or scanned; confirm a dialog"),
-    ("3*code", "three units of the next item (any quantity 1..100000)"),
+    ("Enter", "add typed/scanned; confirm"),
+    ("3*code", "3 units of the next item"),
+    ("Up/Down", "choose a basket line"),
+    ("+ / -", "chosen line's quantity ±1"),
     ("Esc", "back / cancel a dialog"),
-    ("Ctrl+P", "command palette: every action by name"),
-    ("Up/Down", "choose a basket line (Del removes it)"),
+    ("Ctrl+P", "every action by name"),
+    ("Ctrl+Q", "quit (never with a basket)"),
 ]
 
 
@@ -33,7 +35,12 @@ class HelpScreen(TillModal[None]):
 
     def compose_dialog(self) -> ComposeResult:
         yield Label("Keys", classes="dialog-title")
-        text = "\n".join(f"{key:>8}  {what}" for key, what in [*self.rows, *GENERAL])
+        cells = [f"{key:>7}  {what[:26]:<26}" for key, what in [*self.rows, *GENERAL]]
+        half = (len(cells) + 1) // 2  # two columns: every key fits 80×24
+        text = "\n".join(
+            f"{left} {right}".rstrip()
+            for left, right in zip(cells[:half], [*cells[half:], ""], strict=False)
+        )
         yield Label(text, id="message", markup=False)
 
     def action_close(self) -> None:

@@ -1,7 +1,11 @@
-"""One-field dialogs (manager PIN, cash float, counted cash, a receipt number) and a text
-dialog (price check)."""
+"""One-field dialogs (manager PIN, cash float, counted cash, a receipt number), a text
+dialog (price check) and a yes/no confirmation. A prompt given a `check` runs it on Enter
+and stays open with the refusal shown (a wrong PIN asks again in the same dialog)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -9,10 +13,11 @@ from textual.binding import Binding
 from textual.widgets import Input, Label
 
 from pos_tui.screens.base import TillModal
+from shared.errors import OmnistoreError
 
 
-class PromptScreen(TillModal[str | None]):
-    """Enter answers, Escape cancels (answers None)."""
+class PromptScreen(TillModal[Any]):
+    """Enter answers the text (or what `check` answers for it), Escape cancels (None)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -24,6 +29,8 @@ class PromptScreen(TillModal[str | None]):
         placeholder: str = "",
         value: str = "",
         hint: str = "",
+        check: Callable[[str], Any] | None = None,
+        cancel: bool = True,
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -31,6 +38,8 @@ class PromptScreen(TillModal[str | None]):
         self.placeholder = placeholder
         self.value = value
         self.hint = hint
+        self.check = check
+        self.can_cancel = cancel
 
     def compose_dialog(self) -> ComposeResult:
         yield Label(self.title_text, classes="dialog-title")
@@ -39,17 +48,61 @@ class PromptScreen(TillModal[str | None]):
         yield Input(
             value=self.value, placeholder=self.placeholder, password=self.password, id="answer"
         )
+        yield Label("", id="error", classes="error")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#answer", Input).focus()
+        answer = self.query_one("#answer", Input)
+        answer.focus()
+        if self.value:  # a proposal (the float, a quantity): typing replaces it
+            answer.select_all()
 
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        if self.check is None:
+            self.dismiss(event.value)
+            return
+        try:
+            result = self.check(event.value)
+        except (OmnistoreError, ValueError) as exc:
+            event.input.value = ""
+            self.refused(getattr(exc, "message", None) or str(exc))
+            return
+        self.dismiss(result)
+
+    def refused(self, message: str) -> None:
+        self.query_one("#error", Label).update(message)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.can_cancel:
+            self.dismiss(None)
+        else:
+            self.refused("This cannot be skipped.")
+
+
+class ConfirmScreen(TillModal[bool]):
+    """A question naming what is at stake: Enter (or Y) answers yes, Escape (or N) no."""
+
+    BINDINGS = [
+        Binding("enter", "answer(True)", "Yes"),
+        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("escape", "answer(False)", "No"),
+        Binding("n", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose_dialog(self) -> ComposeResult:
+        yield Label(self.question, classes="dialog-title", markup=False)
+        if self.detail:
+            yield Label(self.detail, id="message", markup=False)
+        yield Label("Enter: yes · Esc: no", classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class MessageScreen(TillModal[None]):

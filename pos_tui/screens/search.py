@@ -1,4 +1,5 @@
-"""F3: product search by name or SKU; Enter on a result puts one in the basket."""
+"""F3 (or a word typed into the scan field): product search by name or SKU, live as the
+cashier types, with the stock on hand; Enter goes to the results, Enter on one picks it."""
 
 from __future__ import annotations
 
@@ -16,29 +17,51 @@ class SearchScreen(TillModal[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Back")]
     DIALOG_CLASSES = "dialog wide"
 
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial = query
+
     def compose_dialog(self) -> ComposeResult:
         yield Label("Search products", classes="dialog-title")
-        yield Input(id="query", placeholder="part of the name or SKU, then Enter")
+        yield Input(value=self.initial, id="query", placeholder="part of the name or SKU (live)")
         table: DataTable[str] = DataTable(id="results", cursor_type="row")
-        table.add_columns("SKU", "Name", "Price")
+        table.add_column("SKU", key="sku")
+        table.add_column("Name", key="name")
+        table.add_column("Price", key="price")
+        table.add_column("On hand", key="on_hand")
         yield table
         yield Label("", id="error", classes="error")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#query", Input).focus()
+        query = self.query_one("#query", Input)
+        query.focus()
+        if self.initial:
+            self._search(self.initial)
 
-    @on(Input.Submitted, "#query")
-    def _search(self, event: Input.Submitted) -> None:
+    @on(Input.Changed, "#query")
+    def _typed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    def _search(self, text: str) -> None:
         table = self.query_one("#results", DataTable)
         table.clear()
-        text = event.value.strip()
-        found = self.session.search(text) if text else []
-        for product in found:
+        text = text.strip()
+        found = self.session.search_with_stock(text) if len(text) >= 2 else []
+        for product, level in found:
             table.add_row(
-                product.sku, product.name[:40], self.money(product.price), key=product.sku
+                product.sku[:14],
+                product.name[:28],
+                self.money(product.price),
+                f"{level.on_hand:>6}",
+                key=product.sku,
             )
-        self.query_one("#error", Label).update("" if found else f"nothing matches {text!r}")
+        message = "" if found or len(text) < 2 else f"nothing matches {text!r}"
+        self.query_one("#error", Label).update(message)
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        table = self.query_one("#results", DataTable)
         if table.row_count:
             table.focus()
 

@@ -3,6 +3,8 @@ the last item rung up and the last sale's change, readable from the customer's s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Label, Static
@@ -10,6 +12,13 @@ from textual.widgets import Digits, Label, Static
 from pos_tui.basket import Basket, BasketLine
 from shared.models import Sale
 from shared.money import format_money
+
+
+def change_text(sale: Sale, money: Callable[[int], str]) -> str:
+    """`CHANGE 5.93 EUR` when cash was taken; a sale without cash has no change to give."""
+    if any(p.method == "cash" for p in sale.payments):
+        return f"[b]CHANGE {money(sale.change)}[/b]"
+    return "no change (" + ", ".join(sorted({p.method for p in sale.payments})) + ")"
 
 
 class TotalsPanel(Vertical):
@@ -43,7 +52,8 @@ class TotalsPanel(Vertical):
         )
         self.query_one("#last-sale", Static).update(
             f"{last_sale.receipt_no}  {money(last_sale.total)}\n"
-            f"[b]CHANGE {money(last_sale.change)}[/b]" + ("  (voided)" if last_sale.voided else "")
+            + change_text(last_sale, money)
+            + ("  (voided)" if last_sale.voided else "")
             if last_sale is not None
             else "-"
         )
