@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 # Debian packages the tests need: faketime (a node whose clock is days off) and chromium
-# (the picker-page browser test, driven by Playwright) and haproxy (several cloud instances).
-DEBIAN_PACKAGES := faketime chromium haproxy
+# (the picker-page browser test, driven by Playwright), haproxy and pgbouncer (several cloud
+# instances, a connection pooler).
+DEBIAN_PACKAGES := faketime chromium haproxy pgbouncer
 
 .PHONY: demo test lint typecheck debian-deps chaos bench clean
 

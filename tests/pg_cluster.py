@@ -60,7 +60,7 @@ class Cluster:
         return result.stdout.strip()
 
 
-def _workdir() -> Path:
+def postgres_workdir() -> Path:
     """A directory the postgres user may use (pytest's tmp dirs are root's, mode 0700)."""
     path = Path(tempfile.mkdtemp(prefix="omnistore-pg-", dir="/tmp"))
     shutil.chown(path, "postgres", "postgres")
@@ -70,14 +70,14 @@ def _workdir() -> Path:
 
 def primary() -> Cluster:
     """A fresh cluster with trust auth on loopback (replication included)."""
-    data = _workdir() / "primary"
+    data = postgres_workdir() / "primary"
     _as_postgres(_bin("initdb"), "-D", str(data), "--auth=trust", "-U", "postgres")
     return Cluster(data, free_port()).start()
 
 
 def replica_of(source: Cluster) -> Cluster:
     """A hot standby streaming from `source`."""
-    data = _workdir() / "replica"
+    data = postgres_workdir() / "replica"
     _as_postgres(
         _bin("pg_basebackup"), "-h", "127.0.0.1", "-p", str(source.port), "-U", "postgres",
         "-D", str(data), "-R", "-X", "stream",

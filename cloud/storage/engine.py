@@ -39,7 +39,7 @@ def make_engine(db: str) -> sa.Engine:
     concurrent writers queue instead of failing on lock upgrades."""
     url = database_url(db)
     if not url.startswith("sqlite"):
-        return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        return _postgres_engine(sa.engine.make_url(url))
     engine = sa.create_engine(
         url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     )
@@ -65,6 +65,19 @@ def make_engine(db: str) -> sa.Engine:
 
 
 MIGRATION_LOCK = 7_311_001  # any constant: the advisory lock that serialises migrations
+
+
+def _postgres_engine(url: sa.URL) -> sa.Engine:
+    """`?pgbouncer=transaction` in the URL: the cloud talks to PostgreSQL through PgBouncer in
+    transaction pooling, where a server connection changes between transactions, so psycopg
+    must not keep prepared statements on it (it then prepares none)."""
+    connect_args: dict[str, Any] = {}
+    if url.query.get("pgbouncer") == "transaction":
+        url = url.difference_update_query(["pgbouncer"])
+        connect_args["prepare_threshold"] = None
+    return sa.create_engine(
+        url, pool_pre_ping=True, pool_size=5, max_overflow=10, connect_args=connect_args
+    )
 
 
 def migrate(engine: sa.Engine) -> None:
