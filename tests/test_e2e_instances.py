@@ -19,6 +19,7 @@ import pytest
 from edge import node
 from shared.signing import new_nonce, sign_request
 from tests.harness import Cloud, Edge, free_port, omnistore, paged, wait_for
+from tests.test_e2e_webhooks import ALLOW_LOOPBACK, Receiver
 
 STORES = [f"L{n}" for n in range(5)]
 SALES_EACH = 30
@@ -50,8 +51,9 @@ def start_haproxy(root: Path, a: Cloud, b: Cloud) -> tuple[subprocess.Popen[byte
 
 @pytest.mark.postgres
 def test_instances_behind_a_load_balancer_survive_kill_9(pg_database: str, tmp_path: Path) -> None:
-    a = Cloud(_dir(tmp_path, "a"), db=pg_database).start()
-    b = Cloud(_dir(tmp_path, "b"), db=pg_database).start()
+    a = Cloud(_dir(tmp_path, "a"), db=pg_database, env=ALLOW_LOOPBACK).start()
+    b = Cloud(_dir(tmp_path, "b"), db=pg_database, env=ALLOW_LOOPBACK).start()
+    receiver = Receiver(failures=0)
     haproxy, url = start_haproxy(tmp_path, a, b)
     edges: list[Edge] = []
     try:
@@ -60,6 +62,7 @@ def test_instances_behind_a_load_balancer_survive_kill_9(pg_database: str, tmp_p
         )
         product = {"name": "Tea", "price": 250, "vat_rate_bp": 700, "barcodes": []}
         assert hq.put("/products/TEA", json=product).status_code == 201
+        assert hq.post("/webhooks", json={"url": receiver.url}).status_code == 201
         for store in STORES:
             token = (
                 omnistore("cloud", "add-store", store, "--db", pg_database).strip().splitlines()[-1]
@@ -88,9 +91,11 @@ def test_instances_behind_a_load_balancer_survive_kill_9(pg_database: str, tmp_p
             with edge.lane(*CASHIER) as lane:
                 assert lane.get("/stock/TEA").json()["on_hand"] == cloud_on_hand == 100 - SALES_EACH
         _nonce_is_refused_across_instances(edges[0], a, b)
+        _each_webhook_event_arrives_once(hq, receiver)
     finally:
         for edge in edges:
             edge.stop()
+        receiver.server.shutdown()
         haproxy.terminate()
         haproxy.wait(10)
         a.stop()
@@ -129,3 +134,21 @@ def _nonce_is_refused_across_instances(edge: Edge, a: Cloud, b: Cloud) -> None:
     assert first.status_code == 200, first.text
     again = httpx.get(b.url + path, headers=headers)
     assert again.status_code == 401 and again.json()["error"]["code"] == "replayed_nonce"
+
+
+def _each_webhook_event_arrives_once(hq: httpx.Client, receiver: Receiver) -> None:
+    """Both instances run the delivery job; the lease lets one of them send each event."""
+    for _ in range(5):
+        order = {
+            "id": str(uuid.uuid4()),
+            "store": STORES[0],
+            "customer": {"name": "Cy"},
+            "lines": [{"sku": "TEA", "qty": 1}],
+        }
+        placed = hq.post("/orders", json=order)
+        assert placed.status_code == 201, placed.text
+        assert hq.post(f"/orders/{order['id']}/cancel").status_code == 200
+    wait_for(lambda: len(receiver.calls) >= 5, 30, 0.2)
+    time.sleep(2)  # room for a second copy to arrive, if any would
+    ids = Counter(headers["X-Omnistore-Event-Id"] for _, headers, _ in receiver.calls)
+    assert len(ids) >= 5 and set(ids.values()) == {1}, ids
