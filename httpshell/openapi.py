@@ -4,14 +4,13 @@ first)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, jsonify
 from pydantic import BaseModel
 
-from httpshell.routes import Registry, Route
+from httpshell.routes import Link, Query, Registry, Route
 from shared.models import ErrorBody
 
 REF = "#/components/schemas/{model}"
@@ -53,6 +52,11 @@ def document(
         if route.roles is not None:
             op["security"] = security(route.roles)
             op["x-roles"] = sorted(route.roles)
+        if route.links:
+            links = {link.name: _link(registry, link) for link in route.links}
+            for code, answer in op["responses"].items():
+                if code.startswith("2") and code != "204":
+                    answer["links"] = links
         paths.setdefault(route.path, {})[route.method.lower()] = op
     _schema(ErrorBody, schemas)
     return {
@@ -64,28 +68,42 @@ def document(
     }
 
 
+def _link(registry: Registry, link: Link) -> dict[str, Any]:
+    """An OpenAPI link object; its target must be a route of the same registry."""
+    return {"operationId": registry.find(link.target).operation_id, "parameters": link.parameters}
+
+
 def _operation(route: Route, schemas: dict[str, Any]) -> dict[str, Any]:
-    """One operation object: parameters from the path and the declared query names."""
+    """One operation object: parameters from the path (with the registry's schema for each
+    name) and the declared query parameters with their own schemas."""
     op: dict[str, Any] = {
         "summary": route.summary,
         "operationId": route.operation_id,
         "tags": [route.tag],
         "parameters": [
-            {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-            for name in re.findall(r"{(\w+)}", route.path)
+            {"name": name, "in": "path", "required": True, "schema": schema}
+            for name, schema in route.params.items()
         ]
-        + [
-            {"name": q.name, "in": "query", "required": q.required, "schema": q.schema}
-            for q in route.query
-        ],
+        + [_query(q) for q in route.query],
         "responses": _responses(route, schemas),
     }
+    if route.description:
+        op["description"] = route.description
     if route.body is not None:
         op["requestBody"] = {
             "required": True,
             "content": {"application/json": {"schema": _schema(route.body, schemas)}},
         }
     return op
+
+
+def _query(q: Query) -> dict[str, Any]:
+    param: dict[str, Any] = {"name": q.name, "in": "query", "required": q.required}
+    if not q.required:
+        param["allowEmptyValue"] = True  # empty means absent
+    if q.description:
+        param["description"] = q.description
+    return param | {"schema": q.schema}
 
 
 def _responses(route: Route, schemas: dict[str, Any]) -> dict[str, Any]:

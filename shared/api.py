@@ -29,12 +29,22 @@ def describe(exc: ValidationError) -> str:
 def parse_body(model: type[M], raw: bytes) -> M:
     """Malformed JSON is 400; well-formed JSON of the wrong shape or out of bounds is 422."""
     try:
-        data = json.loads(raw or b"null")
+        data = json.loads(raw or b"null", parse_float=_number)
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadRequest("malformed_json", f"request body is not valid JSON: {exc}") from exc
     except RecursionError as exc:
         raise BadRequest("malformed_json", "request body is nested too deeply") from exc
     return validate(model, data)
+
+
+def _number(text: str) -> int | float:
+    """A JSON number with a fraction or exponent: integral values (`13061.0`, `1e3`) are the
+    integers JSON Schema says they are, so integer fields accept them; others stay floats.
+    Beyond 2**53 a float is no longer exact and stays a float (integer fields refuse it)."""
+    value = float(text)
+    if value.is_integer() and abs(value) <= 2**53:
+        return int(value)
+    return value
 
 
 def validate(model: type[M], data: Any) -> M:

@@ -48,16 +48,25 @@ def _utc(value: datetime | str) -> datetime:
 Id = Annotated[str, StringConstraints(pattern=UUID_PATTERN), AfterValidator(_lower)]
 SKU_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 Sku = Annotated[str, StringConstraints(pattern=SKU_PATTERN)]
-StoreCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
+STORE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
+StoreCode = Annotated[str, StringConstraints(pattern=STORE_PATTERN)]
 RegisterCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,8}$")]
-Barcode = Annotated[str, StringConstraints(min_length=8, max_length=14), AfterValidator(_barcode)]
+# GTIN-8/12/13/14 digits; the check digit is checked too (422), which no JSON Schema states.
+Barcode = Annotated[
+    str, StringConstraints(pattern=r"^(?:[0-9]{8}|[0-9]{12,14})$"), AfterValidator(_barcode)
+]
 Qty = Annotated[int, Field(ge=1, le=MAX_QTY)]
 Money = Annotated[int, Field(ge=0, le=MAX_MONEY)]
 PositiveMoney = Annotated[int, Field(ge=1, le=MAX_MONEY)]
 Delta = Annotated[int, Field(ge=-MAX_DELTA, le=MAX_DELTA)]
 VatRate = Annotated[int, Field(ge=0, le=10_000)]
 Text = Annotated[str, StringConstraints(max_length=500)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+# Some character that is not white space (the value is stripped, then must not be empty).
+NOT_BLANK = r"[^\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+Name = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200, strip_whitespace=True, pattern=NOT_BLANK),
+]
 Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{4,12}$")]
 Instant = Annotated[
     datetime,
@@ -119,7 +128,7 @@ class Product(Output):
 class StockMovementIn(Input):
     id: Id
     sku: Sku
-    delta: Delta
+    delta: Annotated[Delta, Field(json_schema_extra={"not": {"const": 0}})]
     reason: HqMovementReason
     note: Text | None = None
 
@@ -162,8 +171,16 @@ class StockLevel(Output):
 
 
 class SaleLineIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={  # exactly one of sku or barcode, as the validator below says
+            "oneOf": [
+                {"required": ["sku"], "properties": {"sku": {"type": "string"}}},
+                {"required": ["barcode"], "properties": {"barcode": {"type": "string"}}},
+            ]
+        }
+    )
     sku: Sku | None = None
-    barcode: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None = None
+    barcode: Annotated[str, StringConstraints(pattern=r"^(?:[0-9]{8}|[0-9]{12,14})$")] | None = None
     qty: Qty = 1
 
     @model_validator(mode="after")
@@ -234,6 +251,14 @@ class RefundIn(Input):
 
 
 class ReturnIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={  # sale_id or receipt_no, not both
+            "not": {
+                "required": ["sale_id", "receipt_no"],
+                "properties": {"sale_id": {"type": "string"}, "receipt_no": {"type": "string"}},
+            }
+        }
+    )
     id: Id
     sale_id: Id | None = None
     receipt_no: Annotated[str, StringConstraints(min_length=3, max_length=80)] | None = None
@@ -417,7 +442,13 @@ class OrderEvent(Input):
 
 
 class WebhookIn(Input):
-    url: Annotated[str, StringConstraints(pattern=r"^https?://", max_length=500)]
+    url: Annotated[
+        str,
+        StringConstraints(
+            pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s\x00-\x1f\x7f]+([/?#][^\s\x00-\x1f\x7f]*)?$",
+            max_length=500,
+        ),
+    ]
     secret: Annotated[str, StringConstraints(min_length=16, max_length=200)] | None = None
 
 
@@ -580,7 +611,8 @@ class PullOut(Output):
 class EnrollIn(Input):
     store: StoreCode
     token: Annotated[str, StringConstraints(min_length=4, max_length=200)]
-    public_key: Annotated[str, StringConstraints(min_length=40, max_length=60)]
+    # 32 bytes as canonical base64url without padding (the last character carries 4 bits)
+    public_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$")]
 
 
 class EnrollOut(Output):

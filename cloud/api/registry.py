@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cloud.api.auth import authenticate
 from httpshell.routes import Registry
+from shared.models import SKU_PATTERN, STORE_PATTERN, UUID_PATTERN
 
 PREFIX = "/api/v1"
 HQ = ("hq",)
@@ -14,5 +15,14 @@ ORDERS_WRITE = ("hq", "shop")
 STORE = ("store",)
 ROLES = ("hq", "readonly", "shop", "store")
 
-REGISTRY = Registry(PREFIX, authenticate)
+ID = {"type": "string", "pattern": UUID_PATTERN}
+PARAMS = {
+    "sku": {"type": "string", "pattern": SKU_PATTERN},
+    "store": {"type": "string", "pattern": STORE_PATTERN},
+    "order_id": ID,
+    "hook_id": ID,
+    "sale_id": ID,
+}
+
+REGISTRY = Registry(PREFIX, authenticate, PARAMS)
 route = REGISTRY.route

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, jsonify
 from cloud.api.db import engine, write
 from cloud.api.registry import CATALOGUE_READ, HQ, route
 from cloud.services import stock
+from httpshell.routes import Link
 from shared.models import StockLevel, StockMovement, StockMovementIn
 
 bp = Blueprint("stock", __name__)
@@ -22,6 +23,15 @@ bp = Blueprint("stock", __name__)
     response=StockMovement,
     status=201,
     errors=(403, 404, 422),
+    links=(
+        Link(
+            "GetStock",
+            "GET /stores/{store}/stock/{sku}",
+            {"store": "$request.path.store", "sku": "$response.body#/sku"},
+        ),
+    ),
+    description="404 for an unknown store or SKU; 422 `idempotency_conflict` when the `id` "
+    "was used before with another body.",
 )
 def post_movement(store: str, body: StockMovementIn) -> tuple[Response, int]:
     movement, created = write(lambda conn: stock.post_movement(conn, store, body))

@@ -11,6 +11,7 @@ from edge.staff import authenticate as session_actor
 from edge.web.context import db
 from httpshell.routes import Caller, Registry
 from shared.errors import Unauthorized
+from shared.models import SKU_PATTERN, UUID_PATTERN
 
 PREFIX = "/api/v1"
 ROLES = ("cashier", "picker", "manager")
@@ -29,5 +30,13 @@ def authenticate(roles: frozenset[str]) -> Caller:
     return Caller(role=g.actor.role, name=g.actor.name, session=g.actor.session)
 
 
-REGISTRY = Registry(PREFIX, authenticate)
+ID = {"type": "string", "pattern": UUID_PATTERN}
+PARAMS = {
+    "sku": {"type": "string", "pattern": SKU_PATTERN},
+    "sale_id": ID,
+    "order_id": ID,
+    "shift_id": ID,
+}
+
+REGISTRY = Registry(PREFIX, authenticate, PARAMS)
 route = REGISTRY.route
