@@ -40,4 +40,5 @@ def create_app(
     register_error_handlers(app, "omnistore.cloud")
     for module in BLUEPRINTS:
         app.register_blueprint(module.bp)
+    app.register_blueprint(openapi.docs_bp)
     return app

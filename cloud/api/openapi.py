@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cloud.api.registry import REGISTRY
-from httpshell import openapi
+from httpshell import docs, openapi
 
 SCHEMES = {
     "bearer": {
@@ -57,3 +57,4 @@ def document() -> dict[str, object]:
 
 
 bp = openapi.blueprint("openapi", REGISTRY, "Omnistore cloud API", SCHEMES, security)
+docs_bp = docs.blueprint(f"{REGISTRY.prefix}/openapi.json", "Omnistore cloud API")

@@ -40,6 +40,7 @@ def create_app(
     register_error_handlers(app, "omnistore.edge.web")
     app.register_blueprint(lane.bp)
     app.register_blueprint(openapi.bp)
+    app.register_blueprint(openapi.docs_bp)
     picker.register(app, settings or NodeSettings.load())
     app.teardown_appcontext(context.close_db)
     return app
