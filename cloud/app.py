@@ -31,6 +31,7 @@ def create_app(
         CURRENCY=settings.currency.upper(),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         ORDER_HOLD_S=settings.order_hold_s,
+        STOCK_WEBHOOK_WINDOW_S=settings.stock_webhook_window_s,
     )
     app.config.update(config or {})
     engine = make_engine(db_url)

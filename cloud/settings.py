@@ -25,6 +25,14 @@ class CloudSettings(BaseSettings):
         72 * 3600, ge=1, description="how long a click-and-collect order waits for its customer"
     )
 
+    stock_webhook_window_s: float = Field(
+        5.0,
+        ge=0.1,
+        le=3600,
+        description="`stock.changed` webhooks: at most one per store and SKU within this many "
+        "seconds (the changes in between coalesce into it)",
+    )
+
     webhook_allow: str = Field(
         "",
         description="networks (CIDR), addresses or host names, comma or space separated, that "

@@ -167,6 +167,25 @@ class StockLevel(Output):
     available: int
 
 
+class StockAvailability(Output):
+    """One SKU of a store's availability feed: its level now and when it last changed."""
+
+    sku: str
+    on_hand: int
+    reserved: int
+    available: int
+    updated_at: Instant
+
+
+class StockAvailabilityPage(Output):
+    """A page of the availability feed: `next` continues it (null at its end, as in every
+    list); `cursor` is where to resume later, also at the end."""
+
+    items: list[StockAvailability]
+    next: str | None
+    cursor: str
+
+
 # --- sales and returns -----------------------------------------------------------------
 
 
