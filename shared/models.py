@@ -460,6 +460,10 @@ class OrderEvent(Input):
     movements: list[StockMovement] = []
 
 
+# What a subscription receives: `order` (every order.<status> event) and/or `stock.changed`.
+WebhookEvents = Literal["order", "stock.changed"]
+
+
 class WebhookIn(Input):
     url: Annotated[
         str,
@@ -470,11 +474,14 @@ class WebhookIn(Input):
     ]
     secret: Annotated[str, StringConstraints(min_length=16, max_length=200)] | None = None
 
+    events: Annotated[list[WebhookEvents], Field(min_length=1, max_length=2)] = ["order"]
+
 
 class Webhook(Output):
     id: str
     url: str
     secret: str | None = None
+    events: list[WebhookEvents] = ["order"]
     created_at: Instant
 
 

@@ -17,6 +17,7 @@ from cloud.services import webhooks
 from cloud.storage import stock_changes
 from cloud.storage.engine import MIGRATIONS, make_engine, migrate
 from cloud.storage.schema import webhook_deliveries
+from cloud.storage.schema import webhooks as webhooks_table
 from tests.cloud_fixtures import CloudUnderTest, push, sale_event
 
 SKUS = ("MILK", "BREAD", "WINE")
@@ -45,10 +46,22 @@ def follow(
 
 
 def stock_events(cloud: CloudUnderTest) -> list[dict[str, Any]]:
+    """The stock.changed deliveries queued; each went to the stock subscription only."""
     with cloud.engine.connect() as conn:
-        payloads = conn.execute(sa.select(webhook_deliveries.c.payload)).scalars()
-        events = [json.loads(p) for p in payloads]
-    return [e for e in events if e["type"] == "stock.changed"]
+        rows = conn.execute(
+            sa.select(webhook_deliveries.c.payload, webhooks_table.c.url).join(
+                webhooks_table, webhooks_table.c.id == webhook_deliveries.c.webhook_id
+            )
+        ).all()
+    found = []
+    for payload, url in rows:
+        event = json.loads(payload)
+        if event["type"] == "stock.changed":
+            assert url.endswith("/stock")
+            found.append(event)
+        else:
+            assert url.endswith("/orders")
+    return found
 
 
 def announce(cloud: CloudUnderTest, now: float) -> int:
@@ -66,9 +79,15 @@ def test_fifty_sales_give_the_right_availability_and_coalesced_webhooks(
     for sku in SKUS:
         cloud.receive("S1", sku, 100)
     hook = cloud.client.post(
-        "/api/v1/webhooks", headers=cloud.hq, json={"url": "https://shop.example.com/hooks"}
+        "/api/v1/webhooks",
+        headers=cloud.hq,
+        json={"url": "https://shop.example.com/stock", "events": ["stock.changed"]},
     )
-    assert hook.status_code == 201
+    assert hook.status_code == 201 and hook.get_json()["events"] == ["stock.changed"]
+    orders_only = cloud.client.post(  # the default: order events only, as before
+        "/api/v1/webhooks", headers=cloud.hq, json={"url": "https://shop.example.com/orders"}
+    )
+    assert orders_only.get_json()["events"] == ["order"]
     order = cloud.client.post(
         "/api/v1/orders",
         headers=cloud.hq,

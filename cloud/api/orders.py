@@ -74,7 +74,7 @@ def cancel_order(order_id: str) -> Response:
     bp,
     "POST",
     "/webhooks",
-    "Subscribe a URL to order events (HMAC-SHA256 signed)",
+    "Subscribe a URL to order and/or stock.changed events (HMAC-SHA256 signed)",
     roles=HQ,
     body=WebhookIn,
     response=Webhook,

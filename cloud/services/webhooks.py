@@ -42,9 +42,10 @@ def register(conn: sa.Connection, body: WebhookIn) -> Webhook:
         id=new_id(),
         url=body.url,
         secret=body.secret or "whsec_" + secrets.token_urlsafe(24),
+        events=sorted(set(body.events)),
         created_at=utc_now(),
     )
-    rows.add(conn, hook.model_dump(mode="json"))
+    rows.add(conn, hook.model_dump(mode="json") | {"events": ",".join(hook.events)})
     return hook
 
 
@@ -70,7 +71,7 @@ def notify(conn: sa.Connection, order: Order) -> None:
             ),
         }
     )
-    for hook in rows.all_hooks(conn):
+    for hook in rows.all_hooks(conn, "order"):
         rows.enqueue(
             conn,
             {
@@ -89,7 +90,7 @@ def notify_stock(conn: sa.Connection, now: float, window_s: float, limit: int = 
     changed since its last one, at most one per (store, SKU) per `window_s` seconds: the
     changes within a window coalesce into one event carrying the level at queueing time.
     Returns how many SKUs were announced. Runs on the cloud's job thread."""
-    hooks = rows.all_hooks(conn)
+    hooks = rows.all_hooks(conn, "stock.changed")
     announced = 0
     for change in stock_changes.owed(conn, now - window_s, limit):
         store, sku = change["store"], change["sku"]

@@ -207,6 +207,8 @@ webhooks = sa.Table(
     sa.Column("url", sa.String(500), nullable=False),
     sa.Column("secret", sa.String(200), nullable=False),
     sa.Column("created_at", sa.String(32), nullable=False),
+    # revision 0003_stock_changes: the event kinds it receives, comma separated
+    sa.Column("events", sa.String(200), nullable=False, server_default="order"),
 )
 
 webhook_deliveries = sa.Table(

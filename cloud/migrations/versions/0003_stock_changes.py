@@ -1,5 +1,6 @@
 """Availability for channels: which SKUs of a store changed, in commit order, and which owe
-a `stock.changed` webhook.
+a `stock.changed` webhook; the event kinds each webhook subscription receives (existing
+subscriptions keep receiving order events only).
 
 Frozen as created: later changes go into new revisions, never here.
 
@@ -35,6 +36,10 @@ def upgrade() -> None:
     op.create_index(
         "stock_changes_pending", "stock_changes", ["pending", "notified_at"], unique=False
     )
+    op.add_column(
+        "webhooks",
+        sa.Column("events", sa.String(length=200), server_default="order", nullable=False),
+    )
     op.create_table(
         "stock_change_counters",
         sa.Column("store", sa.String(length=32), nullable=False),
@@ -65,6 +70,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_column("webhooks", "events")
     op.drop_table("stock_change_counters")
     op.drop_index("stock_changes_pending", table_name="stock_changes")
     op.drop_index("stock_changes_seq", table_name="stock_changes")
