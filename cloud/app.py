@@ -6,7 +6,18 @@ from typing import Any
 
 from flask import Flask
 
-from cloud.api import exceptions, health, openapi, orders, products, sales, stock, stores, sync
+from cloud.api import (
+    exceptions,
+    health,
+    openapi,
+    orders,
+    products,
+    ratelimit,
+    sales,
+    stock,
+    stores,
+    sync,
+)
 from cloud.settings import CloudSettings
 from cloud.storage.engine import make_engine, migrate
 from httpshell.body import MAX_BODY_BYTES
@@ -32,6 +43,8 @@ def create_app(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         ORDER_HOLD_S=settings.order_hold_s,
         STOCK_WEBHOOK_WINDOW_S=settings.stock_webhook_window_s,
+        HQ_RATE_PER_S=settings.hq_rate_per_s,
+        HQ_RATE_BURST=settings.hq_rate_burst,
     )
     app.config.update(config or {})
     engine = make_engine(db_url)
@@ -39,6 +52,7 @@ def create_app(
         migrate(engine)
     app.extensions["omnistore_engine"] = engine
     register_error_handlers(app, "omnistore.cloud")
+    ratelimit.install(app)
     for module in BLUEPRINTS:
         app.register_blueprint(module.bp)
     app.register_blueprint(openapi.docs_bp)

@@ -25,6 +25,12 @@ class CloudSettings(BaseSettings):
         72 * 3600, ge=1, description="how long a click-and-collect order waits for its customer"
     )
 
+    hq_rate_per_s: float = Field(
+        50.0, gt=0, description="HQ API requests per second per token, on average"
+    )
+    hq_rate_burst: int = Field(
+        200, ge=1, description="HQ API requests one token may send at once before the rate applies"
+    )
     stock_webhook_window_s: float = Field(
         5.0,
         ge=0.1,

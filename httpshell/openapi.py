@@ -26,29 +26,41 @@ ERRORS = {
     503: "Database busy or unavailable; retry after Retry-After seconds",
 }
 Security = Callable[[frozenset[str]], list[dict[str, list[str]]]]
+Limited = Callable[[frozenset[str]], bool]  # whether callers with these roles are rate limited
 
 
 def blueprint(
-    name: str, registry: Registry, title: str, schemes: dict[str, Any], security: Security
+    name: str,
+    registry: Registry,
+    title: str,
+    schemes: dict[str, Any],
+    security: Security,
+    limited: Limited | None = None,
 ) -> Blueprint:
     """`GET <prefix>/openapi.json` for this registry."""
     bp = Blueprint(name, __name__)
 
     @bp.get(f"{registry.prefix}/openapi.json")
     def openapi() -> Response:
-        return jsonify(document(registry, title, schemes, security))
+        return jsonify(document(registry, title, schemes, security, limited))
 
     return bp
 
 
 def document(
-    registry: Registry, title: str, schemes: dict[str, Any], security: Security
+    registry: Registry,
+    title: str,
+    schemes: dict[str, Any],
+    security: Security,
+    limited: Limited | None = None,
 ) -> dict[str, Any]:
     """The whole description; schemas are hoisted into components."""
     schemas: dict[str, Any] = {}
     paths: dict[str, Any] = {}
     for route in registry.routes:
         op = _operation(route, schemas)
+        if route.roles is not None and limited is not None and limited(route.roles):
+            op["responses"].setdefault("429", _rate_limited())
         if route.roles is not None:
             op["security"] = security(route.roles)
             op["x-roles"] = sorted(route.roles)
@@ -95,6 +107,19 @@ def _operation(route: Route, schemas: dict[str, Any]) -> dict[str, Any]:
             "content": {"application/json": {"schema": _schema(route.body, schemas)}},
         }
     return op
+
+
+def _rate_limited() -> dict[str, Any]:
+    text = {"schema": {"type": "string"}}
+    return {
+        "description": "Rate limited: retry after Retry-After seconds",
+        "headers": {
+            "Retry-After": {"schema": {"type": "integer", "minimum": 1}, "required": True},
+            "RateLimit": text | {"description": '`"hq";r=0;t=<seconds>`'},
+            "RateLimit-Policy": text | {"description": '`"hq";q=<burst>;w=<seconds>`'},
+        },
+        "content": {"application/json": {"schema": {"$ref": REF.format(model="ErrorBody")}}},
+    }
 
 
 def _query(q: Query) -> dict[str, Any]:

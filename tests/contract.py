@@ -53,7 +53,10 @@ def cloud_app() -> tuple[Flask, dict[str, str]]:
     from shared.models import ProductIn
 
     db = Path(tempfile.mkdtemp(prefix="omnistore-contract-")) / "cloud.db"
-    app = create_app(str(db), config={"TESTING": True})
+    # The rate limit is tested on its own (tests/test_cloud_rate_limit.py); here it would only
+    # turn part of the run into 429s.
+    config = {"TESTING": True, "HQ_RATE_PER_S": 1e6, "HQ_RATE_BURST": 1_000_000}
+    app = create_app(str(db), config=config)
     with app.extensions["omnistore_engine"].begin() as conn:
         token = create_api_token(conn, "contract", "hq")
         create_store(conn, "S1", "Store 1")

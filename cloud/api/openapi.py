@@ -51,10 +51,15 @@ def security(roles: frozenset[str]) -> list[dict[str, list[str]]]:
     return [{"bearer": []}]
 
 
+def limited(roles: frozenset[str]) -> bool:
+    """HQ tokens are rate limited (cloud/api/ratelimit.py); store nodes never."""
+    return "store" not in roles
+
+
 def document() -> dict[str, object]:
     """The cloud API's OpenAPI 3.1 document."""
-    return openapi.document(REGISTRY, "Omnistore cloud API", SCHEMES, security)
+    return openapi.document(REGISTRY, "Omnistore cloud API", SCHEMES, security, limited)
 
 
-bp = openapi.blueprint("openapi", REGISTRY, "Omnistore cloud API", SCHEMES, security)
+bp = openapi.blueprint("openapi", REGISTRY, "Omnistore cloud API", SCHEMES, security, limited)
 docs_bp = docs.blueprint(f"{REGISTRY.prefix}/openapi.json", "Omnistore cloud API")

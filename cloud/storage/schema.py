@@ -248,3 +248,12 @@ stock_change_counters = sa.Table(
     sa.Column("store", sa.String(32), primary_key=True),
     sa.Column("seq", sa.BigInteger, nullable=False),
 )
+
+# HQ API request budgets (revision 0004_rate_limits): a GCRA theoretical arrival time per
+# token (cloud/storage/rate_limits.py), shared by every worker.
+rate_limits = sa.Table(
+    "rate_limits",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("tat", sa.Float, nullable=False),
+)
