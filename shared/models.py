@@ -97,6 +97,9 @@ class Output(BaseModel):
 
 
 class ProductIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"name": "Milk 1L", "price": 129, "vat_rate_bp": 700}]}
+    )
     name: Name
     price: Money
     vat_rate_bp: VatRate
@@ -126,6 +129,18 @@ class Product(Output):
 
 
 class StockMovementIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0192f0c4-8e1a-7c3b-9d2e-5f6a7b8c9d0e",
+                    "sku": "MILK",
+                    "delta": 24,
+                    "reason": "receipt",
+                }
+            ]
+        }
+    )
     id: Id
     sku: Sku
     delta: Annotated[Delta, Field(json_schema_extra={"not": {"const": 0}})]
@@ -216,6 +231,17 @@ class PaymentIn(Input):
 
 
 class SaleIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0192f0c4-8e1a-7c3b-9d2e-000000000001",
+                    "lines": [{"sku": "MILK", "qty": 1}],
+                    "payments": [{"method": "cash", "amount": 200}],
+                }
+            ]
+        }
+    )
     id: Id
     lines: Annotated[list[SaleLineIn], Field(min_length=1, max_length=500)]
     payments: Annotated[list[PaymentIn], Field(min_length=1, max_length=10)]
@@ -395,6 +421,18 @@ class OrderLineIn(Input):
 
 
 class OrderIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0192f0c4-8e1a-7c3b-9d2e-000000000002",
+                    "store": "S1",
+                    "customer": {"name": "Kim Lee", "email": "kim@example.com"},
+                    "lines": [{"sku": "MILK", "qty": 1}],
+                }
+            ]
+        }
+    )
     id: Id
     store: StoreCode
     customer: CustomerIn

@@ -48,9 +48,10 @@ def serving(app: Flask) -> Iterator[str]:
 def cloud_app() -> tuple[Flask, dict[str, str]]:
     """A fresh cloud with store S1, a few products and an `hq` token."""
     from cloud.app import create_app
-    from cloud.services import catalog
+    from cloud.services import catalog, stock
     from cloud.services.tokens import create_api_token, create_store
-    from shared.models import ProductIn
+    from shared.ids import new_id
+    from shared.models import ProductIn, StockMovementIn
 
     db = Path(tempfile.mkdtemp(prefix="omnistore-contract-")) / "cloud.db"
     # The rate limit is tested on its own (tests/test_cloud_rate_limit.py); here it would only
@@ -62,6 +63,8 @@ def cloud_app() -> tuple[Flask, dict[str, str]]:
         create_store(conn, "S1", "Store 1")
         for sku in ("MILK", "BREAD"):
             catalog.put_product(conn, sku, ProductIn(name=sku, price=100, vat_rate_bp=700))
+            receipt = StockMovementIn(id=new_id(), sku=sku, delta=1000, reason="receipt")
+            stock.post_movement(conn, "S1", receipt)
     return app, {"OMNISTORE_CONTRACT_TOKEN": token}
 
 

@@ -5,6 +5,8 @@ checked by the services after parsing."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import g, request
 
 from edge.staff import authenticate as session_actor
@@ -30,9 +32,9 @@ def authenticate(roles: frozenset[str]) -> Caller:
     return Caller(role=g.actor.role, name=g.actor.name, session=g.actor.session)
 
 
-ID = {"type": "string", "pattern": UUID_PATTERN}
-PARAMS = {
-    "sku": {"type": "string", "pattern": SKU_PATTERN},
+ID: dict[str, Any] = {"type": "string", "pattern": UUID_PATTERN}
+PARAMS: dict[str, dict[str, Any]] = {
+    "sku": {"type": "string", "pattern": SKU_PATTERN, "examples": ["MILK"]},
     "sale_id": ID,
     "order_id": ID,
     "shift_id": ID,
