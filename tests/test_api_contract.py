@@ -108,8 +108,12 @@ def test_document_states_what_the_server_enforces(
                 assert op["security"] == [{"bearer": []}]
 
 
-def test_node_document_links_sales() -> None:
+def test_node_document_links_sales_and_405_names_the_methods() -> None:
     app, _ = contract.node_app()
-    doc = app.test_client().get("/api/v1/openapi.json").get_json()
+    client = app.test_client()
+    answer = client.put("/api/v1/sales")
+    assert answer.status_code == 405 and answer.headers["Allow"]
+    assert {"GET", "POST"} <= set(answer.headers["Allow"].replace(" ", "").split(","))
+    doc = client.get("/api/v1/openapi.json").get_json()
     links = doc["paths"]["/sales"]["post"]["responses"]["201"]["links"]
     assert links["GetSale"]["operationId"] == "get__sales_sale_id"
