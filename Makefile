@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # instances, a connection pooler).
 DEBIAN_PACKAGES := faketime chromium haproxy pgbouncer
 
-.PHONY: demo test lint typecheck debian-deps chaos bench clean
+.PHONY: demo test lint typecheck debian-deps chaos bench contract clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ debian-deps:
 
 test: debian-deps lint typecheck
 	$(BIN)/pytest -n 2 --dist loadfile -q -p no:cacheprovider
+
+# `st run --checks all` (every phase, stateful included, fixed seed, bounded examples)
+# against the cloud and the node on loopback; also part of `make test`.
+contract: $(STAMP)
+	$(BIN)/pytest -q -p no:cacheprovider -s tests/test_api_contract.py
 
 chaos: $(STAMP)
 	OMNISTORE_CHAOS_ROUNDS=$${OMNISTORE_CHAOS_ROUNDS:-30} $(BIN)/pytest -q -p no:cacheprovider tests/test_chaos.py

@@ -52,13 +52,24 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     raise click.ClickException(f"{url} did not answer within 30 s; see {log}")
 
 
+def _send(hq: httpx.Client, method: str, url: str, body: object) -> None:
+    """One HQ request; past the token's rate limit (429) wait Retry-After and send it again,
+    as any integrator should."""
+    while True:
+        answer = hq.request(method, url, json=body)
+        if answer.status_code != 429:
+            answer.raise_for_status()
+            return
+        time.sleep(float(answer.headers.get("Retry-After", "1")))
+
+
 def _seed(cloud_url: str, hq_token: str) -> int:
     """Catalogue and goods received, through the HQ API like any integrator would."""
     count = 0
     headers = {"Authorization": f"Bearer {hq_token}"}
     with httpx.Client(base_url=cloud_url + "/api/v1", headers=headers, timeout=30) as hq:
         for sku, body in products():
-            hq.put(f"/products/{sku}", json=body).raise_for_status()
+            _send(hq, "PUT", f"/products/{sku}", body)
             movement = {
                 "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"demo/{sku}")),
                 "sku": sku,
@@ -66,7 +77,7 @@ def _seed(cloud_url: str, hq_token: str) -> int:
                 "reason": "receipt",
                 "note": "demo opening stock",
             }
-            hq.post(f"/stores/{STORE}/stock-movements", json=movement).raise_for_status()
+            _send(hq, "POST", f"/stores/{STORE}/stock-movements", movement)
             count += 1
     return count
 

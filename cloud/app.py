@@ -13,6 +13,7 @@ from cloud.api import (
     openapi,
     orders,
     products,
+    ratelimit,
     recovery,
     sales,
     stock,
@@ -47,6 +48,9 @@ def create_app(
         CURRENCY=settings.currency.upper(),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         ORDER_HOLD_S=settings.order_hold_s,
+        STOCK_WEBHOOK_WINDOW_S=settings.stock_webhook_window_s,
+        HQ_RATE_PER_S=settings.hq_rate_per_s,
+        HQ_RATE_BURST=settings.hq_rate_burst,
     )
     app.config.update(config or {})
     engine = make_engine(db_url)
@@ -60,8 +64,10 @@ def create_app(
     observe.install(app, registry, "omnistore.cloud.http")
     app.extensions["omnistore_metrics"] = CloudMetrics(registry, engine)
     app.register_blueprint(metrics.blueprint(registry, _metrics_reader))
+    ratelimit.install(app)
     for module in BLUEPRINTS:
         app.register_blueprint(module.bp)
+    app.register_blueprint(openapi.docs_bp)
     return app
 
 

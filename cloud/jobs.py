@@ -1,4 +1,5 @@
-"""Background work of a cloud process: expire uncollected orders and deliver webhooks.
+"""Background work of a cloud process: expire uncollected orders, queue coalesced
+`stock.changed` events and deliver webhooks.
 Every worker may run it; the database decides who does what (no state in memory).
 
 The two run on their own threads: order expiry never waits for a webhook receiver, and
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 import sqlalchemy as sa
@@ -18,12 +20,20 @@ from cloud.services import orders, webhooks
 log = logging.getLogger("omnistore.cloud.jobs")
 EXPIRY_INTERVAL_S = 1.0
 DELIVERY_INTERVAL_S = 0.5
+STOCK_INTERVAL_S = 1.0
+STOCK_WINDOW_S = 5.0
 
 
 def expire_once(engine: sa.Engine) -> int:
     """One expiry pass: how many orders expired."""
     with engine.begin() as conn:
         return orders.expire_due(conn)
+
+
+def stock_once(engine: sa.Engine, window_s: float = STOCK_WINDOW_S) -> int:
+    """One pass queueing `stock.changed` events: how many SKUs were announced."""
+    with engine.begin() as conn:
+        return webhooks.notify_stock(conn, time.time(), window_s)
 
 
 class _Loop(threading.Thread):
@@ -44,17 +54,23 @@ class _Loop(threading.Thread):
 
 
 class Jobs:
-    """Order expiry and webhook delivery, each on its own thread."""
+    """Order expiry, stock events and webhook delivery, each on its own thread."""
 
     def __init__(
         self,
         engine: sa.Engine,
         interval_s: float = EXPIRY_INTERVAL_S,
         delivery_interval_s: float = DELIVERY_INTERVAL_S,
+        stock_window_s: float = STOCK_WINDOW_S,
     ) -> None:
         self.dispatcher = webhooks.Dispatcher(engine)
         self.loops = (
             _Loop("omnistore-expiry", lambda: expire_once(engine), interval_s),
+            _Loop(
+                "omnistore-stock-events",
+                lambda: stock_once(engine, stock_window_s),
+                min(STOCK_INTERVAL_S, stock_window_s),
+            ),
             _Loop("omnistore-webhooks", self.dispatcher.dispatch, delivery_interval_s),
         )
 

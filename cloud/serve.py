@@ -92,4 +92,5 @@ def _announce(host: str, port: int) -> None:
 
 def _start_jobs(app: Flask) -> None:
     """Each worker runs the background jobs; the database keeps them from colliding."""
-    Jobs(app.extensions["omnistore_engine"]).start()
+    engine = app.extensions["omnistore_engine"]
+    Jobs(engine, stock_window_s=app.config["STOCK_WEBHOOK_WINDOW_S"]).start()

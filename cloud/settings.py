@@ -30,6 +30,20 @@ class CloudSettings(BaseSettings):
         72 * 3600, ge=1, description="how long a click-and-collect order waits for its customer"
     )
 
+    hq_rate_per_s: float = Field(
+        50.0, gt=0, description="HQ API requests per second per token, on average"
+    )
+    hq_rate_burst: int = Field(
+        200, ge=1, description="HQ API requests one token may send at once before the rate applies"
+    )
+    stock_webhook_window_s: float = Field(
+        5.0,
+        ge=0.1,
+        le=3600,
+        description="`stock.changed` webhooks: at most one per store and SKU within this many "
+        "seconds (the changes in between coalesce into it)",
+    )
+
     webhook_allow: str = Field(
         "",
         description="networks (CIDR), addresses or host names, comma or space separated, that "

@@ -4,14 +4,13 @@ first)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, jsonify
 from pydantic import BaseModel
 
-from httpshell.routes import Registry, Route
+from httpshell.routes import Link, Query, Registry, Route
 from shared.models import ErrorBody
 
 REF = "#/components/schemas/{model}"
@@ -27,32 +26,49 @@ ERRORS = {
     503: "Database busy or unavailable; retry after Retry-After seconds",
 }
 Security = Callable[[frozenset[str]], list[dict[str, list[str]]]]
+Limited = Callable[[frozenset[str]], bool]  # whether callers with these roles are rate limited
 
 
 def blueprint(
-    name: str, registry: Registry, title: str, schemes: dict[str, Any], security: Security
+    name: str,
+    registry: Registry,
+    title: str,
+    schemes: dict[str, Any],
+    security: Security,
+    limited: Limited | None = None,
 ) -> Blueprint:
     """`GET <prefix>/openapi.json` for this registry."""
     bp = Blueprint(name, __name__)
 
     @bp.get(f"{registry.prefix}/openapi.json")
     def openapi() -> Response:
-        return jsonify(document(registry, title, schemes, security))
+        return jsonify(document(registry, title, schemes, security, limited))
 
     return bp
 
 
 def document(
-    registry: Registry, title: str, schemes: dict[str, Any], security: Security
+    registry: Registry,
+    title: str,
+    schemes: dict[str, Any],
+    security: Security,
+    limited: Limited | None = None,
 ) -> dict[str, Any]:
     """The whole description; schemas are hoisted into components."""
     schemas: dict[str, Any] = {}
     paths: dict[str, Any] = {}
     for route in registry.routes:
         op = _operation(route, schemas)
+        if route.roles is not None and limited is not None and limited(route.roles):
+            op["responses"].setdefault("429", _rate_limited())
         if route.roles is not None:
             op["security"] = security(route.roles)
             op["x-roles"] = sorted(route.roles)
+        if route.links:
+            links = {link.name: _link(registry, link) for link in route.links}
+            for code, answer in op["responses"].items():
+                if code.startswith("2") and code != "204":
+                    answer["links"] = links
         paths.setdefault(route.path, {})[route.method.lower()] = op
     _schema(ErrorBody, schemas)
     return {
@@ -64,28 +80,55 @@ def document(
     }
 
 
+def _link(registry: Registry, link: Link) -> dict[str, Any]:
+    """An OpenAPI link object; its target must be a route of the same registry."""
+    return {"operationId": registry.find(link.target).operation_id, "parameters": link.parameters}
+
+
 def _operation(route: Route, schemas: dict[str, Any]) -> dict[str, Any]:
-    """One operation object: parameters from the path and the declared query names."""
+    """One operation object: parameters from the path (with the registry's schema for each
+    name) and the declared query parameters with their own schemas."""
     op: dict[str, Any] = {
         "summary": route.summary,
         "operationId": route.operation_id,
         "tags": [route.tag],
         "parameters": [
-            {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-            for name in re.findall(r"{(\w+)}", route.path)
+            {"name": name, "in": "path", "required": True, "schema": schema}
+            for name, schema in route.params.items()
         ]
-        + [
-            {"name": q.name, "in": "query", "required": q.required, "schema": q.schema}
-            for q in route.query
-        ],
+        + [_query(q) for q in route.query],
         "responses": _responses(route, schemas),
     }
+    if route.description:
+        op["description"] = route.description
     if route.body is not None:
         op["requestBody"] = {
             "required": True,
             "content": {"application/json": {"schema": _schema(route.body, schemas)}},
         }
     return op
+
+
+def _rate_limited() -> dict[str, Any]:
+    text = {"schema": {"type": "string"}}
+    return {
+        "description": "Rate limited: retry after Retry-After seconds",
+        "headers": {
+            "Retry-After": {"schema": {"type": "integer", "minimum": 1}, "required": True},
+            "RateLimit": text | {"description": '`"hq";r=0;t=<seconds>`'},
+            "RateLimit-Policy": text | {"description": '`"hq";q=<burst>;w=<seconds>`'},
+        },
+        "content": {"application/json": {"schema": {"$ref": REF.format(model="ErrorBody")}}},
+    }
+
+
+def _query(q: Query) -> dict[str, Any]:
+    param: dict[str, Any] = {"name": q.name, "in": "query", "required": q.required}
+    if not q.required:
+        param["allowEmptyValue"] = True  # empty means absent
+    if q.description:
+        param["description"] = q.description
+    return param | {"schema": q.schema}
 
 
 def _responses(route: Route, schemas: dict[str, Any]) -> dict[str, Any]:

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Blueprint, Response, current_app, g, jsonify
+from flask import Blueprint, Response, current_app, g, jsonify, request
 from pydantic import BaseModel
 
+from httpshell import query
 from httpshell.body import json_bytes
 from shared.api import parse_body
-from shared.errors import Forbidden
+from shared.errors import BadRequest, Forbidden
 
 COMMIT_HOOK = "httpshell.on_commit"
 M = TypeVar("M", bound=BaseModel)
@@ -42,6 +43,20 @@ class Query:
     name: str
     schema: dict[str, Any] = field(default_factory=lambda: {"type": "string"})
     required: bool = False
+    description: str = ""
+    code: str = ""  # the error code of a refused value; `bad_<name>` unless said
+
+
+@dataclass(frozen=True)
+class Link:
+    """An OpenAPI link from a route's success answer to another operation of the same app:
+    `target` is that operation as "METHOD /path" (the registry's OpenAPI form), `parameters`
+    maps its parameter names to runtime expressions (`$response.body#/id`,
+    `$request.path.sku`). Stateful tools follow links to reach every operation."""
+
+    name: str
+    target: str
+    parameters: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,9 @@ class Route:
     query: tuple[Query, ...]
     errors: tuple[int, ...]
     tag: str
+    links: tuple[Link, ...] = ()
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)  # path parameter schemas
+    description: str = ""
 
     @property
     def operation_id(self) -> str:
@@ -73,10 +91,24 @@ class Registry:
     """The routes of one app. `authenticate(roles)` finds the caller (or raises 401); the
     registry then refuses a role the route does not name (403) before the body is read."""
 
-    def __init__(self, prefix: str, authenticate: Authenticate) -> None:
+    def __init__(
+        self,
+        prefix: str,
+        authenticate: Authenticate,
+        params: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
         self.prefix = prefix
         self.authenticate = authenticate
+        self.params = params or {}  # the schema of each path parameter name, app-wide
         self.routes: list[Route] = []
+
+    def find(self, target: str) -> Route:
+        """The route "METHOD /path" names (a link's target)."""
+        method, _, path = target.partition(" ")
+        for route in self.routes:
+            if route.method == method and route.path == path:
+                return route
+        raise KeyError(target)
 
     def route(
         self,
@@ -93,14 +125,19 @@ class Registry:
         query: tuple[QueryArg, ...] = (),
         errors: tuple[int, ...] = (),
         writes: bool = False,
+        links: tuple[Link, ...] = (),
+        description: str = "",
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register a view at prefix + `path` (Flask syntax `<sku>`) and document it. The view
         gets the parsed body as `body=` and may return a model, (model, status), a list page
-        dict, or a Response. `writes`: call the app's commit hook after a 2xx answer."""
+        dict, or a Response. `writes`: call the app's commit hook after a 2xx answer.
+        `links`: where its answer leads (OpenAPI links); `description`: what the summary
+        cannot say (e.g. the 422s that depend on state or on rules no JSON Schema states)."""
         allowed = None if roles is None else frozenset(roles)
+        openapi_path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", path)
         spec = Route(
             method=method,
-            path=re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", path),
+            path=openapi_path,
             summary=summary,
             roles=allowed,
             body=body,
@@ -110,6 +147,12 @@ class Registry:
             query=tuple(Query(q) if isinstance(q, str) else q for q in query),
             errors=errors,
             tag=bp.name,
+            links=links,
+            params={
+                name: self.params.get(name, {"type": "string", "minLength": 1})
+                for name in re.findall(r"{(\w+)}", openapi_path)
+            },
+            description=description,
         )
         self.routes.append(spec)
 
@@ -118,6 +161,7 @@ class Registry:
             def wrapper(*args: Any, **kwargs: Any) -> Any:
                 if allowed is not None:
                     g.caller = self.authorise(allowed, summary)
+                _check_query(spec)
                 if body is not None:
                     kwargs["body"] = parse_body(body, json_bytes())
                 answer = as_response(view(*args, **kwargs), status)
@@ -139,6 +183,18 @@ class Registry:
                 f"the {caller.role} role may not do this: {summary[:1].lower()}{summary[1:]}",
             )
         return caller
+
+
+def _check_query(spec: Route) -> None:
+    """Each declared query parameter against its declared schema (400 `bad_<name>`); an
+    empty optional one counts as absent, a missing required one is 400 `missing_<name>`."""
+    for q in spec.query:
+        raw = request.args.get(q.name)
+        if raw is None or (raw == "" and not q.required):
+            if q.required:
+                raise BadRequest(f"missing_{q.name}", f"give ?{q.name}=")
+            continue
+        query.check(q.name, raw, q.schema, q.code)
 
 
 def committed() -> None:

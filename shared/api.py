@@ -31,17 +31,22 @@ def parse_body(model: type[M], raw: bytes) -> M:
     """Malformed JSON is 400; well-formed JSON of the wrong shape or out of bounds is 422.
     The bytes are parsed once, straight into the model (no intermediate Python objects)."""
     try:
-        return model.model_validate_json(raw or b"null")
-    except ValidationError as exc:
-        errors = exc.errors()
-        if any(err["type"] == "json_invalid" for err in errors):
-            message = errors[0]["msg"]
-            raise BadRequest(
-                "malformed_json", f"request body is not valid JSON: {message}"
-            ) from exc
-        if len(errors) == 1 and errors[0]["type"] == "model_type" and not errors[0]["loc"]:
-            raise Unprocessable("validation_error", "request body must be a JSON object") from exc
-        raise Unprocessable("validation_error", describe(exc)) from exc
+        data = json.loads(raw or b"null", parse_float=_number)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest("malformed_json", f"request body is not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise BadRequest("malformed_json", "request body is nested too deeply") from exc
+    return validate(model, data)
+
+
+def _number(text: str) -> int | float:
+    """A JSON number with a fraction or exponent: integral values (`13061.0`, `1e3`) are the
+    integers JSON Schema says they are, so integer fields accept them; others stay floats.
+    Beyond 2**53 a float is no longer exact and stays a float (integer fields refuse it)."""
+    value = float(text)
+    if value.is_integer() and abs(value) <= 2**53:
+        return int(value)
+    return value
 
 
 def validate(model: type[M], data: Any) -> M:

@@ -48,9 +48,13 @@ def _utc(value: datetime | str) -> datetime:
 Id = Annotated[str, StringConstraints(pattern=UUID_PATTERN), AfterValidator(_lower)]
 SKU_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 Sku = Annotated[str, StringConstraints(pattern=SKU_PATTERN)]
-StoreCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
+STORE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
+StoreCode = Annotated[str, StringConstraints(pattern=STORE_PATTERN)]
 RegisterCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,8}$")]
-Barcode = Annotated[str, StringConstraints(min_length=8, max_length=14), AfterValidator(_barcode)]
+# GTIN-8/12/13/14 digits; the check digit is checked too (422), which no JSON Schema states.
+Barcode = Annotated[
+    str, StringConstraints(pattern=r"^(?:[0-9]{8}|[0-9]{12,14})$"), AfterValidator(_barcode)
+]
 Qty = Annotated[int, Field(ge=1, le=MAX_QTY)]
 Money = Annotated[int, Field(ge=0, le=MAX_MONEY)]
 PositiveMoney = Annotated[int, Field(ge=1, le=MAX_MONEY)]
@@ -65,7 +69,12 @@ Total = Annotated[int, Field(ge=-MAX_TOTAL, le=MAX_TOTAL)]
 Count = Annotated[int, Field(ge=0, le=MAX_DELTA)]
 Units = Annotated[int, Field(ge=0, le=MAX_QTY)]
 Text = Annotated[str, StringConstraints(max_length=500)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+# Some character that is not white space (the value is stripped, then must not be empty).
+NOT_BLANK = r"[^\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+Name = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200, strip_whitespace=True, pattern=NOT_BLANK),
+]
 Pin = Annotated[str, StringConstraints(pattern=r"^[0-9]{4,12}$")]
 Instant = Annotated[
     datetime,
@@ -96,6 +105,9 @@ class Output(BaseModel):
 
 
 class ProductIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"name": "Milk 1L", "price": 129, "vat_rate_bp": 700}]}
+    )
     name: Name
     price: Money
     vat_rate_bp: VatRate
@@ -125,9 +137,21 @@ class Product(Output):
 
 
 class StockMovementIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0192f0c4-8e1a-7c3b-9d2e-5f6a7b8c9d0e",
+                    "sku": "MILK",
+                    "delta": 24,
+                    "reason": "receipt",
+                }
+            ]
+        }
+    )
     id: Id
     sku: Sku
-    delta: Delta
+    delta: Annotated[Delta, Field(json_schema_extra={"not": {"const": 0}})]
     reason: HqMovementReason
     note: Text | None = None
 
@@ -166,12 +190,39 @@ class StockLevel(Output):
     available: int
 
 
+class StockAvailability(Output):
+    """One SKU of a store's availability feed: its level now and when it last changed."""
+
+    sku: str
+    on_hand: int
+    reserved: int
+    available: int
+    updated_at: Instant
+
+
+class StockAvailabilityPage(Output):
+    """A page of the availability feed: `next` continues it (null at its end, as in every
+    list); `cursor` is where to resume later, also at the end."""
+
+    items: list[StockAvailability]
+    next: str | None
+    cursor: str
+
+
 # --- sales and returns -----------------------------------------------------------------
 
 
 class SaleLineIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={  # exactly one of sku or barcode, as the validator below says
+            "oneOf": [
+                {"required": ["sku"], "properties": {"sku": {"type": "string"}}},
+                {"required": ["barcode"], "properties": {"barcode": {"type": "string"}}},
+            ]
+        }
+    )
     sku: Sku | None = None
-    barcode: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None = None
+    barcode: Annotated[str, StringConstraints(pattern=r"^(?:[0-9]{8}|[0-9]{12,14})$")] | None = None
     qty: Qty = 1
 
     @model_validator(mode="after")
@@ -188,6 +239,17 @@ class PaymentIn(Input):
 
 
 class SaleIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0192f0c4-8e1a-7c3b-9d2e-000000000001",
+                    "lines": [{"sku": "MILK", "qty": 1}],
+                    "payments": [{"method": "cash", "amount": 200}],
+                }
+            ]
+        }
+    )
     id: Id
     lines: Annotated[list[SaleLineIn], Field(min_length=1, max_length=500)]
     payments: Annotated[list[PaymentIn], Field(min_length=1, max_length=10)]
@@ -291,6 +353,14 @@ class RefundIn(Input):
 
 
 class ReturnIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={  # sale_id or receipt_no, not both
+            "not": {
+                "required": ["sale_id", "receipt_no"],
+                "properties": {"sale_id": {"type": "string"}, "receipt_no": {"type": "string"}},
+            }
+        }
+    )
     id: Id
     sale_id: Id | None = None
     receipt_no: Annotated[str, StringConstraints(min_length=3, max_length=80)] | None = None
@@ -408,6 +478,18 @@ class OrderLineIn(Input):
 
 
 class OrderIn(Input):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0192f0c4-8e1a-7c3b-9d2e-000000000002",
+                    "store": "S1",
+                    "customer": {"name": "Kim Lee", "email": "kim@example.com"},
+                    "lines": [{"sku": "MILK", "qty": 1}],
+                }
+            ]
+        }
+    )
     id: Id
     store: StoreCode
     customer: CustomerIn
@@ -473,15 +555,28 @@ class OrderEvent(Input):
     movements: list[StockMovement] = []
 
 
+# What a subscription receives: `order` (every order.<status> event) and/or `stock.changed`.
+WebhookEvents = Literal["order", "stock.changed"]
+
+
 class WebhookIn(Input):
-    url: Annotated[str, StringConstraints(pattern=r"^https?://", max_length=500)]
+    url: Annotated[
+        str,
+        StringConstraints(
+            pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s\x00-\x1f\x7f]+([/?#][^\s\x00-\x1f\x7f]*)?$",
+            max_length=500,
+        ),
+    ]
     secret: Annotated[str, StringConstraints(min_length=16, max_length=200)] | None = None
+
+    events: Annotated[list[WebhookEvents], Field(min_length=1, max_length=2)] = ["order"]
 
 
 class Webhook(Output):
     id: str
     url: str
     secret: str | None = None
+    events: list[WebhookEvents] = ["order"]
     created_at: Instant
 
 
@@ -637,7 +732,8 @@ class PullOut(Output):
 class EnrollIn(Input):
     store: StoreCode
     token: Annotated[str, StringConstraints(min_length=4, max_length=200)]
-    public_key: Annotated[str, StringConstraints(min_length=40, max_length=60)]
+    # 32 bytes as canonical base64url without padding (the last character carries 4 bits)
+    public_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$")]
 
 
 class EnrollOut(Output):

@@ -13,7 +13,7 @@ from cloud.app import create_app
 from cloud.services.tokens import create_api_token, create_store
 
 _DB = Path(tempfile.mkdtemp(prefix="omnistore-fuzz-")) / "cloud.db"
-APP = create_app(str(_DB))
+APP = create_app(str(_DB), config={"HQ_RATE_PER_S": 1e6, "HQ_RATE_BURST": 1_000_000})
 with APP.extensions["omnistore_engine"].begin() as _conn:
     TOKEN = create_api_token(_conn, "fuzz", "hq")
     create_store(_conn, "S1", "Store 1")

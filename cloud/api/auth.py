@@ -8,6 +8,7 @@ import time
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from flask import request
 
+from cloud.api import ratelimit
 from cloud.api.db import engine
 from cloud.services.tokens import token_hash
 from cloud.storage import nonces, stores
@@ -36,6 +37,7 @@ def authenticate(roles: frozenset[str]) -> Caller:
         role = stores.api_token_role(conn, digest)
     if role is None:
         raise Unauthorized("unauthorized", "unknown token")
+    ratelimit.check(digest)  # HQ tokens only: signed store requests are never limited
     return Caller(role=role, name=digest)
 
 

@@ -7,10 +7,19 @@ from flask import Blueprint, Response, request
 from cloud.api.db import reading
 from cloud.api.registry import READ, route
 from cloud.services import reporting
-from httpshell.paging import page_args, paged, since_arg
-from shared.models import ExceptionRecord
+from httpshell.paging import CURSOR, LIMIT, page_args, paged, since, since_arg
+from httpshell.routes import Query
+from shared.models import STORE_PATTERN, ExceptionKind, ExceptionRecord
 
 bp = Blueprint("exceptions", __name__)
+KINDS: list[str] = list(ExceptionKind.__args__)  # type: ignore[attr-defined]
+QUERY = (
+    Query("store", {"type": "string", "pattern": STORE_PATTERN}, description="one store"),
+    Query("kind", {"type": "string", "enum": KINDS}, description="one kind"),
+    since("since", "recorded"),
+    LIMIT,
+    CURSOR,
+)
 
 
 @route(
@@ -21,7 +30,7 @@ bp = Blueprint("exceptions", __name__)
     roles=READ,
     response=ExceptionRecord,
     is_list=True,
-    query=("store", "kind", "since", "limit", "cursor"),
+    query=QUERY,
 )
 def list_exceptions() -> Response:
     limit, after = page_args()

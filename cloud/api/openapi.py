@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cloud.api.registry import REGISTRY
-from httpshell import openapi
+from httpshell import docs, openapi
 
 SCHEMES = {
     "bearer": {
@@ -16,23 +16,50 @@ SCHEMES = {
         "in": "header",
         "name": "Signature",
         "description": (
-            'RFC 9421 HTTP Message Signature of a store node: Ed25519 (`alg="ed25519"`), '
-            "`keyid` naming the store's enrolled key, covering `@method`, `@path`, `@query` "
-            "and `content-digest`, with `created` (±5 min) and a single-use `nonce`; sent "
-            "with `Signature-Input` and `Content-Digest` headers."
+            "RFC 9421 HTTP Message Signature of a store node (sync API only): "
+            '`Signature: sig1=:<base64 Ed25519 signature>:`, alg="ed25519", over '
+            "`@method`, `@path`, `@query` and `content-digest`; sent together with the "
+            "`Signature-Input` and `Content-Digest` headers (the other two schemes of this "
+            "requirement). The key is the store's enrolled Ed25519 key."
         ),
+    },
+    "storeSignatureInput": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Signature-Input",
+        "description": (
+            'RFC 9421 signature parameters: `sig1=("@method" "@path" "@query" '
+            '"content-digest");created=<unix>;nonce="<single use>";'
+            'keyid="<keyid from enrolment>";alg="ed25519"`; `created` within ±5 minutes of the '
+            "cloud's clock, each nonce accepted once (a replay is 401 `replayed_nonce`)."
+        ),
+    },
+    "contentDigest": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Content-Digest",
+        "description": "RFC 9530 digest of the body as sent (gzip bodies: compressed): "
+        "`sha-256=:<base64 SHA-256>:`",
     },
 }
 
 
 def security(roles: frozenset[str]) -> list[dict[str, list[str]]]:
     """Stores sign; everyone else sends a bearer token."""
-    return [{"storeSignature": []}] if "store" in roles else [{"bearer": []}]
+    if "store" in roles:
+        return [{"storeSignature": [], "storeSignatureInput": [], "contentDigest": []}]
+    return [{"bearer": []}]
+
+
+def limited(roles: frozenset[str]) -> bool:
+    """HQ tokens are rate limited (cloud/api/ratelimit.py); store nodes never."""
+    return "store" not in roles
 
 
 def document() -> dict[str, object]:
     """The cloud API's OpenAPI 3.1 document."""
-    return openapi.document(REGISTRY, "Omnistore cloud API", SCHEMES, security)
+    return openapi.document(REGISTRY, "Omnistore cloud API", SCHEMES, security, limited)
 
 
-bp = openapi.blueprint("openapi", REGISTRY, "Omnistore cloud API", SCHEMES, security)
+bp = openapi.blueprint("openapi", REGISTRY, "Omnistore cloud API", SCHEMES, security, limited)
+docs_bp = docs.blueprint(f"{REGISTRY.prefix}/openapi.json", "Omnistore cloud API")

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, current_app, jsonify
 from cloud.api.db import engine
 from cloud.api.registry import CATALOGUE_READ, HQ, ORDERS_WRITE, READ, route
 from cloud.services import orders, webhooks
-from httpshell.routes import caller
+from httpshell.routes import Link, caller
 from shared.models import Order, OrderIn, Webhook, WebhookIn
 
 bp = Blueprint("orders", __name__)
@@ -23,6 +23,18 @@ bp = Blueprint("orders", __name__)
     response=Order,
     status=201,
     errors=(403, 404, 409, 422),
+    links=(
+        Link("GetOrder", "GET /orders/{order_id}", {"order_id": "$response.body#/id"}),
+        Link("CancelOrder", "POST /orders/{order_id}/cancel", {"order_id": "$response.body#/id"}),
+        Link(
+            "OrderStock",
+            "GET /stores/{store}/stock/{sku}",
+            {"store": "$response.body#/store", "sku": "$response.body#/lines/0/sku"},
+        ),
+    ),
+    description="404 for an unknown store or SKU, 409 when the store cannot cover it; 422 "
+    "`validation_error` when two lines name the same SKU and `idempotency_conflict` when the "
+    "`id` was used before with another body (rules a JSON Schema cannot state).",
 )
 def place_order(body: OrderIn) -> tuple[Response, int]:
     with engine().begin() as conn:
@@ -68,12 +80,16 @@ def _caller() -> orders.Caller:
     bp,
     "POST",
     "/webhooks",
-    "Subscribe a URL to order events (HMAC-SHA256 signed)",
+    "Subscribe a URL to order and/or stock.changed events (HMAC-SHA256 signed)",
     roles=HQ,
     body=WebhookIn,
     response=Webhook,
     status=201,
     errors=(403, 422),
+    links=(Link("DeleteWebhook", "DELETE /webhooks/{hook_id}", {"hook_id": "$response.body#/id"}),),
+    description="422 `forbidden_webhook_target` for a URL naming this machine, a private, "
+    "link-local or reserved network (unless the deployment allows it), which depends on "
+    "the deployment and on DNS.",
 )
 def add_webhook(body: WebhookIn) -> tuple[Response, int]:
     with engine().begin() as conn:

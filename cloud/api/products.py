@@ -9,7 +9,8 @@ from flask import Blueprint, Response, jsonify
 from cloud.api.db import engine, write
 from cloud.api.registry import CATALOGUE_READ, HQ, route
 from cloud.services import catalog
-from httpshell.paging import page_args, paged, since_arg
+from httpshell.paging import CURSOR, LIMIT, page_args, paged, since, since_arg
+from httpshell.routes import Link
 from shared.errors import BadRequest
 from shared.models import SKU_PATTERN, Product, ProductIn
 
@@ -26,6 +27,10 @@ bp = Blueprint("products", __name__)
     response=Product,
     status=201,
     errors=(403, 409, 422),
+    links=(Link("GetProduct", "GET /products/{sku}", {"sku": "$request.path.sku"}),),
+    description="422 `validation_error` also for a barcode whose GTIN check digit is wrong "
+    "or that appears twice once normalised (a 12-digit UPC-A is stored as EAN-13 with a "
+    "leading 0): rules a JSON Schema cannot state.",
 )
 def put_product(sku: str, body: ProductIn) -> tuple[Response, int]:
     if not re.fullmatch(SKU_PATTERN, sku):
@@ -56,7 +61,8 @@ def get_product(sku: str) -> Response:
     roles=CATALOGUE_READ,
     response=Product,
     is_list=True,
-    query=("updated_since", "limit", "cursor"),
+    query=(since("updated_since", "changed"), LIMIT, CURSOR),
+    links=(Link("GetProduct", "GET /products/{sku}", {"sku": "$response.body#/items/0/sku"}),),
 )
 def list_products() -> Response:
     limit, after = page_args()

@@ -3,8 +3,11 @@ call it; HQ tokens carry `hq`, `readonly` or `shop`, a store node's signed reque
 
 from __future__ import annotations
 
+from typing import Any
+
 from cloud.api.auth import authenticate
 from httpshell.routes import Registry
+from shared.models import SKU_PATTERN, STORE_PATTERN, UUID_PATTERN
 
 PREFIX = "/api/v1"
 HQ = ("hq",)
@@ -14,5 +17,14 @@ ORDERS_WRITE = ("hq", "shop")
 STORE = ("store",)
 ROLES = ("hq", "readonly", "shop", "store")
 
-REGISTRY = Registry(PREFIX, authenticate)
+ID: dict[str, Any] = {"type": "string", "pattern": UUID_PATTERN}
+PARAMS: dict[str, dict[str, Any]] = {
+    "sku": {"type": "string", "pattern": SKU_PATTERN, "examples": ["MILK"]},
+    "store": {"type": "string", "pattern": STORE_PATTERN, "examples": ["S1"]},
+    "order_id": ID,
+    "hook_id": ID,
+    "sale_id": ID,
+}
+
+REGISTRY = Registry(PREFIX, authenticate, PARAMS)
 route = REGISTRY.route

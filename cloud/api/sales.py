@@ -7,11 +7,11 @@ from flask import Blueprint, Response
 from cloud.api.db import reading
 from cloud.api.registry import READ, route
 from cloud.services import reporting
-from httpshell.paging import page_args, paged, since_arg
+from httpshell.paging import CURSOR, LIMIT, page_args, paged, since, since_arg
 from shared.models import Return, Sale
 
 bp = Blueprint("sales", __name__)
-QUERY = ("since", "limit", "cursor")
+QUERY = (since("since", "that occurred"), LIMIT, CURSOR)
 
 
 @route(

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, jsonify
 from cloud.api.db import reading
 from cloud.api.registry import READ, route
 from cloud.services import reporting
+from httpshell.routes import Link
 from shared.models import StoreInfo
 
 bp = Blueprint("stores", __name__)
@@ -20,6 +21,10 @@ bp = Blueprint("stores", __name__)
     roles=READ,
     response=StoreInfo,
     is_list=True,
+    links=tuple(
+        Link(name, f"GET /stores/{{store}}/{what}", {"store": "$response.body#/items/0/code"})
+        for name, what in (("StoreSales", "sales"), ("StoreReturns", "returns"))
+    ),
 )
 def list_stores() -> Response:
     with reading() as conn:

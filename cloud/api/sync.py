@@ -13,13 +13,14 @@ from cloud.api.registry import STORE, route
 from cloud.services import sync
 from cloud.services.enrolment import enrol
 from cloud.services.sync import SaleLookup
-from httpshell.routes import caller
-from shared.api import parse_limit
+from httpshell.paging import limit_arg
+from httpshell.routes import Query, caller
+from shared.api import MAX_LIMIT
 from shared.errors import BadRequest
 from shared.models import EnrollIn, EnrollOut, PullOut, PushIn, PushOut
 
 bp = Blueprint("sync", __name__)
-PULL_DEFAULT = "500"
+PULL_DEFAULT = 500
 GZIP_OVER = 1024
 
 
@@ -75,10 +76,21 @@ def push(body: PushIn) -> Response:
     "The store's change feed (catalogue and HQ movements) after a cursor",
     roles=STORE,
     response=PullOut,
-    query=("since", "limit"),
+    query=(
+        Query(
+            "since",
+            {"type": "string", "pattern": r"^(c[0-9]{1,18}\.s[0-9]{1,18})?$"},
+            description="the `cursor` of the previous pull; empty or absent: from the start",
+            code="bad_cursor",
+        ),
+        Query(
+            "limit",
+            {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": PULL_DEFAULT},
+        ),
+    ),
 )
 def pull() -> Response:
-    limit = parse_limit(request.args.get("limit", PULL_DEFAULT))
+    limit = limit_arg(PULL_DEFAULT)
     with engine().connect() as conn:
         answer = sync.pull(conn, caller().name, request.args.get("since"), limit)
     return jsonify(answer.model_dump(mode="json"))
@@ -105,7 +117,7 @@ def sale_by_id(sale_id: str) -> Response:
     "Any store's sale by receipt number with the quantities already returned",
     roles=STORE,
     response=SaleLookup,
-    query=("receipt_no",),
+    query=(Query("receipt_no", {"type": "string", "minLength": 1}, required=True),),
     errors=(404,),
 )
 def sale_by_receipt() -> Response:

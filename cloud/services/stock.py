@@ -6,10 +6,16 @@ import sqlalchemy as sa
 
 from cloud.services.catalog import get_product
 from cloud.services.tokens import require_store
-from cloud.storage import feed, orders, stock
+from cloud.storage import feed, orders, stock, stock_changes
 from shared.clock import now_text
 from shared.errors import idempotency_conflict
-from shared.models import StockLevel, StockMovement, StockMovementIn
+from shared.models import (
+    StockAvailability,
+    StockAvailabilityPage,
+    StockLevel,
+    StockMovement,
+    StockMovementIn,
+)
 
 _COMPARED = ("sku", "delta", "reason", "note")
 
@@ -39,6 +45,28 @@ def post_movement(
     if any(getattr(existing, f) != getattr(body, f) for f in _COMPARED):
         raise idempotency_conflict("stock movement", body.id)
     return existing, False
+
+
+def availability(
+    conn: sa.Connection, store: str, since: str | None, after: int, limit: int
+) -> StockAvailabilityPage:
+    """The store's SKUs in the order their availability last changed, after position
+    `after`: each with its level now (a SKU appears once, at its latest change)."""
+    require_store(conn, store)
+    rows = stock_changes.read(conn, store, since, after, limit + 1)
+    shown, more = rows[:limit], len(rows) > limit
+    items = [
+        StockAvailability(
+            sku=row["sku"],
+            on_hand=(on_hand := stock.on_hand(conn, store, row["sku"])),
+            reserved=(held := orders.reserved(conn, store, row["sku"])),
+            available=on_hand - held,
+            updated_at=row["updated_at"],
+        )
+        for row in shown
+    ]
+    position = str(shown[-1]["seq"]) if shown else str(after)
+    return StockAvailabilityPage(items=items, next=position if more else None, cursor=position)
 
 
 def level(conn: sa.Connection, store: str, sku: str) -> StockLevel:

@@ -17,6 +17,9 @@ import httpx
 import sqlalchemy as sa
 
 from cloud.services import webhook_targets
+from cloud.storage import orders as order_rows
+from cloud.storage import stock as stock_rows
+from cloud.storage import stock_changes
 from cloud.storage import webhooks as rows
 from shared.clock import now_text, utc_now
 from shared.errors import NotFound
@@ -39,9 +42,10 @@ def register(conn: sa.Connection, body: WebhookIn) -> Webhook:
         id=new_id(),
         url=body.url,
         secret=body.secret or "whsec_" + secrets.token_urlsafe(24),
+        events=sorted(set(body.events)),
         created_at=utc_now(),
     )
-    rows.add(conn, hook.model_dump(mode="json"))
+    rows.add(conn, hook.model_dump(mode="json") | {"events": ",".join(hook.events)})
     return hook
 
 
@@ -67,7 +71,7 @@ def notify(conn: sa.Connection, order: Order) -> None:
             ),
         }
     )
-    for hook in rows.all_hooks(conn):
+    for hook in rows.all_hooks(conn, "order"):
         rows.enqueue(
             conn,
             {
@@ -79,6 +83,50 @@ def notify(conn: sa.Connection, order: Order) -> None:
                 "next_attempt_at": time.time(),
             },
         )
+
+
+def notify_stock(conn: sa.Connection, now: float, window_s: float, limit: int = 500) -> int:
+    """Queue `stock.changed` for every subscription and every (store, SKU) whose stock
+    changed since its last one, at most one per (store, SKU) per `window_s` seconds: the
+    changes within a window coalesce into one event carrying the level at queueing time.
+    Returns how many SKUs were announced. Runs on the cloud's job thread."""
+    hooks = rows.all_hooks(conn, "stock.changed")
+    announced = 0
+    for change in stock_changes.owed(conn, now - window_s, limit):
+        store, sku = change["store"], change["sku"]
+        on_hand = stock_rows.on_hand(conn, store, sku)
+        reserved = order_rows.reserved(conn, store, sku)
+        event_id = new_id()
+        payload = json.dumps(
+            {
+                "id": event_id,
+                "type": "stock.changed",
+                "created_at": now_text(),
+                "stock": {
+                    "store": store,
+                    "sku": sku,
+                    "on_hand": on_hand,
+                    "reserved": reserved,
+                    "available": on_hand - reserved,
+                    "updated_at": change["updated_at"],
+                },
+            }
+        )
+        for hook in hooks:
+            rows.enqueue(
+                conn,
+                {
+                    "id": new_id(),
+                    "webhook_id": hook["id"],
+                    "event_id": event_id,
+                    "payload": payload,
+                    "attempts": 0,
+                    "next_attempt_at": now,
+                },
+            )
+        stock_changes.notified(conn, store, sku, now)
+        announced += 1
+    return announced
 
 
 def signature(secret: str, timestamp: int, body: bytes) -> str:

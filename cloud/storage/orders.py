@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from cloud.storage import stock_changes
 from cloud.storage.schema import order_lines, orders, settings
-from shared.clock import format_ts
+from shared.clock import format_ts, now_text
 from shared.models import OPEN_ORDER_STATUSES, Order
 
 
@@ -44,6 +45,7 @@ def insert(
                 store=order.store, order_id=order.id, sku=line.sku, reserved=line.reserved
             )
         )
+        stock_changes.touch(conn, order.store, line.sku, now_text())
 
 
 def update(conn: sa.Connection, order: Order) -> None:
@@ -55,15 +57,18 @@ def update(conn: sa.Connection, order: Order) -> None:
     )
     for line in order.lines:
         held = line.reserved if order.status in OPEN_ORDER_STATUSES else 0
-        conn.execute(
+        changed = conn.execute(
             sa.update(order_lines)
             .where(
                 order_lines.c.store == order.store,
                 order_lines.c.order_id == order.id,
                 order_lines.c.sku == line.sku,
+                order_lines.c.reserved != held,
             )
             .values(reserved=held)
-        )
+        ).rowcount
+        if changed:  # the units held for this line changed: availability did too
+            stock_changes.touch(conn, order.store, line.sku, now_text())
 
 
 def reserved(conn: sa.Connection, store: str, sku: str) -> int:

@@ -209,6 +209,8 @@ webhooks = sa.Table(
     sa.Column("url", sa.String(500), nullable=False),
     sa.Column("secret", sa.String(200), nullable=False),
     sa.Column("created_at", sa.String(32), nullable=False),
+    # revision 0005_stock_changes: the event kinds it receives, comma separated
+    sa.Column("events", sa.String(200), nullable=False, server_default="order"),
 )
 
 webhook_deliveries = sa.Table(
@@ -223,4 +225,37 @@ webhook_deliveries = sa.Table(
     sa.Column("delivered_at", sa.String(32)),
     sa.Column("last_error", sa.String(500)),
     sa.Index("webhook_due", "delivered_at", "next_attempt_at"),
+)
+
+# Availability for channels (revision 0005_stock_changes): one row per store and SKU whose
+# on_hand or reserved changed, renumbered on every change from the store's counter (held
+# until commit, so rows commit in `seq` order, as in the feed). `pending`: a `stock.changed`
+# webhook is owed; `notified_at`: when the last one was queued (coalescing).
+stock_changes = sa.Table(
+    "stock_changes",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("sku", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("pending", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("notified_at", sa.Float, nullable=False, server_default="0"),
+    sa.Index("stock_changes_seq", "store", "seq"),
+    sa.Index("stock_changes_pending", "pending", "notified_at"),
+)
+
+stock_change_counters = sa.Table(
+    "stock_change_counters",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+)
+
+# HQ API request budgets (revision 0006_rate_limits): a GCRA theoretical arrival time per
+# token (cloud/storage/rate_limits.py), shared by every worker.
+rate_limits = sa.Table(
+    "rate_limits",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("tat", sa.Float, nullable=False),
 )

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from cloud.storage import stock_changes
 from cloud.storage.dialect import insert_ignore
 from cloud.storage.schema import movements
+from shared.clock import now_text
 from shared.models import StockMovement
 
 
 def insert_movement(conn: sa.Connection, movement: StockMovement, origin: str) -> bool:
-    """Add once by id; False when the id was already there."""
+    """Add once by id; False when the id was already there. A new movement marks its SKU
+    changed for the availability feed, in the same transaction."""
     data = movement.model_dump(mode="json")
-    return insert_ignore(
+    added = insert_ignore(
         conn,
         movements,
         {
@@ -21,6 +24,9 @@ def insert_movement(conn: sa.Connection, movement: StockMovement, origin: str) -
         }
         | {"origin": origin},
     )
+    if added:
+        stock_changes.touch(conn, movement.store, movement.sku, now_text())
+    return added
 
 
 def get_movement(conn: sa.Connection, store: str, movement_id: str) -> StockMovement | None:

@@ -13,11 +13,13 @@ def add(conn: sa.Connection, values: dict[str, Any]) -> None:
     conn.execute(sa.insert(webhooks).values(**values))
 
 
-def all_hooks(conn: sa.Connection) -> list[dict[str, Any]]:
-    return [
-        dict(r)
+def all_hooks(conn: sa.Connection, event: str | None = None) -> list[dict[str, Any]]:
+    """Subscriptions (those receiving `event`, when given) with `events` as a list."""
+    found = [
+        dict(r) | {"events": str(r["events"]).split(",")}
         for r in conn.execute(sa.select(webhooks).order_by(webhooks.c.created_at)).mappings()
     ]
+    return [h for h in found if event is None or event in h["events"]]
 
 
 def remove(conn: sa.Connection, hook_id: str) -> bool:

@@ -49,6 +49,7 @@ def create_app(
     app.register_blueprint(metrics.blueprint(registry, _metrics_reader))
     app.register_blueprint(lane.bp)
     app.register_blueprint(openapi.bp)
+    app.register_blueprint(openapi.docs_bp)
     picker.register(app, settings or NodeSettings.load())
     app.teardown_appcontext(context.close_db)
     return app

@@ -11,9 +11,8 @@ from edge.status import sync_status
 from edge.sync.lookup import cloud_sale_lookup
 from edge.web.context import actor, config, db
 from edge.web.registry import ORDERS, SELL, STAFF, STOCK, route
-from httpshell.paging import PAGED, page_args, paged
-from httpshell.routes import Query, created
-from shared.api import parse_limit
+from httpshell.paging import PAGED, limit_arg, page_args, paged
+from httpshell.routes import Link, Query, created
 from shared.clock import format_ts, from_epoch
 from shared.errors import BadRequest
 from shared.models import (
@@ -43,6 +42,9 @@ from shared.models import (
 )
 
 bp = Blueprint("lane", __name__)
+SALE = {"sale_id": "$response.body#/id"}
+FIRST_ORDER = {"order_id": "$response.body#/items/0/id"}
+FIRST_SKU = {"sku": "$response.body#/items/0/sku"}
 ORDER_STATUSES: tuple[str, ...] = OrderStatus.__args__  # type: ignore[attr-defined]
 PICKUP_SECRETS = {"pickup_code", "pickup_qr", "pickup_code_hash"}
 
@@ -100,6 +102,13 @@ def delete_session() -> Response:
     status=201,
     errors=(404, 422),
     writes=True,
+    links=(
+        Link("GetSale", "GET /sales/{sale_id}", SALE),
+        Link("VoidSale", "POST /sales/{sale_id}/void", SALE),
+    ),
+    description="422 `unknown_product` for a SKU or barcode this node does not know, "
+    "`payment_short` when the payments do not cover the total, `idempotency_conflict` "
+    "when the `id` was used before with another body.",
 )
 def create_sale(body: SaleIn) -> tuple[Sale, int]:
     return created(*sales.record_sale(db(), config(), actor(), body))
@@ -114,6 +123,7 @@ def create_sale(body: SaleIn) -> tuple[Sale, int]:
     response=Sale,
     is_list=True,
     query=PAGED,
+    links=(Link("GetSale", "GET /sales/{sale_id}", {"sale_id": "$response.body#/items/0/id"}),),
 )
 def list_sales() -> Response:
     limit, after = page_args()
@@ -136,6 +146,10 @@ def get_sale(sale_id: str) -> Sale:
     status=201,
     errors=(403, 404, 409, 422, 429),
     writes=True,
+    description=(
+        "422 `wrong_manager_pin` or `idempotency_conflict` (the `id` used before with another"
+        " body); 409 when the sale is already voided; 429 while approvals are locked."
+    ),
 )
 def void_sale(sale_id: str, body: VoidIn) -> tuple[Void, int]:
     return created(*voids.void_sale(db(), config(), actor(), sale_id, body))
@@ -152,6 +166,11 @@ def void_sale(sale_id: str, body: VoidIn) -> tuple[Void, int]:
     status=201,
     errors=(403, 404, 409, 422, 429),
     writes=True,
+    description=(
+        "422 for more than was sold on that sale, refunds that do not add up to the amount "
+        "due, an unknown product, a wrong manager PIN or `idempotency_conflict`; 429 while "
+        "approvals are locked."
+    ),
 )
 def create_return(body: ReturnIn) -> tuple[Return, int]:
     lookup = cloud_sale_lookup(current_app.config["DATA_DIR"], db())
@@ -193,7 +212,19 @@ def get_stock(sku: str) -> NodeStockLevel:
     return stock.known_level(db(), sku)
 
 
-@route(bp, "GET", "/stock", "On hand of every SKU here", roles=STAFF, response=OnHand, is_list=True)
+@route(
+    bp,
+    "GET",
+    "/stock",
+    "On hand of every SKU here",
+    roles=STAFF,
+    response=OnHand,
+    is_list=True,
+    links=(
+        Link("GetStock", "GET /stock/{sku}", FIRST_SKU),
+        Link("CountStock", "POST /stock/{sku}/count", FIRST_SKU),
+    ),
+)
 def list_stock() -> dict[str, object]:
     levels = stock.on_hand_all(db())
     return {
@@ -213,6 +244,10 @@ def list_stock() -> dict[str, object]:
     status=201,
     errors=(404, 422),
     writes=True,
+    description=(
+        "404 for an unknown SKU; 422 `idempotency_conflict` when the `id` was used before "
+        "with another body."
+    ),
 )
 def count_stock(sku: str, body: StockCountIn) -> tuple[CountOut, int]:
     answer, is_new = counts.count(db(), config(), sku, body)
@@ -226,7 +261,16 @@ def count_stock(sku: str, body: StockCountIn) -> tuple[CountOut, int]:
     "A product by barcode, with the price it means",
     roles=STAFF,
     response=PricedProduct,
-    query=(Query("barcode", required=True),),
+    query=(
+        Query(
+            "barcode",
+            {"type": "string", "pattern": r"^(?:[0-9]{8}|[0-9]{12,14})$"},
+            required=True,
+            description="GTIN-8, UPC-A, EAN-13 or GTIN-14 digits",
+        ),
+    ),
+    description="400 `bad_barcode` also for a wrong GTIN check digit (no JSON Schema states "
+    "it); 404 `unknown_product` when no product has this barcode.",
     errors=(404,),
 )
 def lookup_product() -> PricedProduct:
@@ -249,10 +293,11 @@ def get_product(sku: str) -> Product:
     roles=STAFF,
     response=Product,
     is_list=True,
-    query=(Query("q"), PAGED[0]),
+    query=(Query("q", description="part of a name or SKU"), PAGED[0]),
+    links=(Link("GetProduct", "GET /products/{sku}", FIRST_SKU),),
 )
 def search_products() -> dict[str, object]:
-    found = catalog.search(db(), request.args.get("q", ""), parse_limit(request.args.get("limit")))
+    found = catalog.search(db(), request.args.get("q", ""), limit_arg())
     return {"items": [p.model_dump(mode="json") for p in found], "next": None}
 
 
@@ -281,6 +326,15 @@ def get_sync_status() -> SyncStatus:
     response=ZReport,
     status=201,
     errors=(409, 422),
+    links=(
+        Link(
+            "CloseShift", "POST /shifts/{shift_id}/close", {"shift_id": "$response.body#/shift_id"}
+        ),
+    ),
+    description=(
+        "409 when the register already has an open shift; 422 `idempotency_conflict` for a "
+        "used `id`."
+    ),
 )
 def open_shift(body: ShiftOpenIn) -> tuple[ZReport, int]:
     return shifts.open_shift(db(), config(), actor(), body), 201
@@ -326,12 +380,22 @@ def close_shift(shift_id: str, body: ShiftCloseIn) -> ZReport:
     response=Order,
     is_list=True,
     query=(Query("status", {"type": "string", "enum": list(ORDER_STATUSES)}), PAGED[0]),
+    links=tuple(
+        Link(name, f"{method} /orders/{{order_id}}{tail}", FIRST_ORDER)
+        for name, method, tail in (
+            ("GetOrder", "GET", ""),
+            ("PickOrder", "POST", "/pick"),
+            ("ShortOrder", "POST", "/short"),
+            ("ReadyOrder", "POST", "/ready"),
+            ("CollectOrder", "POST", "/collect"),
+        )
+    ),
 )
 def list_orders() -> dict[str, object]:
     status = request.args.get("status") or None
     if status is not None and status not in ORDER_STATUSES:
         raise BadRequest("bad_status", f"status must be one of {', '.join(ORDER_STATUSES)}")
-    found = orders.list_orders(db(), status, parse_limit(request.args.get("limit")))
+    found = orders.list_orders(db(), status, limit_arg())
     return {"items": [_order(o) for o in found], "next": None}
 
 
@@ -350,6 +414,10 @@ def get_order(order_id: str) -> dict[str, object]:
     response=Order,
     errors=(404, 409, 422),
     writes=True,
+    description=(
+        "422 `over_pick` for more than ordered or a SKU not on the order; 409 when the order "
+        "is no longer being picked."
+    ),
 )
 def pick_order(order_id: str, body: PickIn) -> dict[str, object]:
     return _order(orders.pick(db(), config(), order_id, body))
@@ -365,6 +433,7 @@ def pick_order(order_id: str, body: PickIn) -> dict[str, object]:
     response=Order,
     errors=(404, 409, 422),
     writes=True,
+    description="422 for a SKU not on the order; 409 when the order is no longer open.",
 )
 def short_order(order_id: str, body: ShortIn) -> dict[str, object]:
     return _order(orders.short(db(), config(), order_id, body))
@@ -394,6 +463,10 @@ def ready_order(order_id: str) -> dict[str, object]:
     response=Order,
     errors=(404, 409, 422, 429),
     writes=True,
+    description=(
+        "422 `wrong_pickup_code`; five wrong codes within 15 minutes lock the order (429 with"
+        " `Retry-After`); 409 when already collected."
+    ),
 )
 def collect_order(order_id: str, body: CollectIn) -> dict[str, object]:
     return _order(orders.collect(db(), config(), order_id, body))

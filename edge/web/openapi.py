@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from edge.web.registry import REGISTRY
-from httpshell import openapi
+from httpshell import docs, openapi
 
 SCHEMES = {
     "session": {
@@ -25,3 +25,4 @@ def document() -> dict[str, object]:
 
 
 bp = openapi.blueprint("openapi", REGISTRY, "Omnistore node lane API", SCHEMES, security)
+docs_bp = docs.blueprint(f"{REGISTRY.prefix}/openapi.json", "Omnistore node lane API")

@@ -5,12 +5,15 @@ checked by the services after parsing."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import g, request
 
 from edge.staff import authenticate as session_actor
 from edge.web.context import db
 from httpshell.routes import Caller, Registry
 from shared.errors import Unauthorized
+from shared.models import SKU_PATTERN, UUID_PATTERN
 
 PREFIX = "/api/v1"
 ROLES = ("cashier", "picker", "manager")
@@ -29,5 +32,13 @@ def authenticate(roles: frozenset[str]) -> Caller:
     return Caller(role=g.actor.role, name=g.actor.name, session=g.actor.session)
 
 
-REGISTRY = Registry(PREFIX, authenticate)
+ID: dict[str, Any] = {"type": "string", "pattern": UUID_PATTERN}
+PARAMS: dict[str, dict[str, Any]] = {
+    "sku": {"type": "string", "pattern": SKU_PATTERN, "examples": ["MILK"]},
+    "sale_id": ID,
+    "order_id": ID,
+    "shift_id": ID,
+}
+
+REGISTRY = Registry(PREFIX, authenticate, PARAMS)
 route = REGISTRY.route

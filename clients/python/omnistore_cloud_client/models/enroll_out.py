@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="EnrollOut")
+
+
+@_attrs_define
+class EnrollOut:
+    """
+    Attributes:
+        currency (str):
+        keyid (str):
+        name (str):
+        store (str):
+    """
+
+    currency: str
+    keyid: str
+    name: str
+    store: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        currency = self.currency
+
+        keyid = self.keyid
+
+        name = self.name
+
+        store = self.store
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "currency": currency,
+                "keyid": keyid,
+                "name": name,
+                "store": store,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        currency = d.pop("currency")
+
+        keyid = d.pop("keyid")
+
+        name = d.pop("name")
+
+        store = d.pop("store")
+
+        enroll_out = cls(
+            currency=currency,
+            keyid=keyid,
+            name=name,
+            store=store,
+        )
+
+        enroll_out.additional_properties = d
+        return enroll_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

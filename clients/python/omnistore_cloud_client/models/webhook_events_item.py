@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class WebhookEventsItem(StrEnum):
+    ORDER = "order"
+    STOCK_CHANGED = "stock.changed"
+
+    def __str__(self) -> str:
+        return str(self.value)

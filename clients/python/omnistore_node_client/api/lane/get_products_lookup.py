@@ -1,0 +1,198 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.priced_product import PricedProduct
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    barcode: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["barcode"] = barcode
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/products/lookup",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | PricedProduct | None:
+    if response.status_code == 200:
+        response_200 = PricedProduct.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | PricedProduct]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    barcode: str,
+) -> Response[ErrorBody | PricedProduct]:
+    """A product by barcode, with the price it means
+
+     400 `bad_barcode` also for a wrong GTIN check digit (no JSON Schema states it); 404
+    `unknown_product` when no product has this barcode.
+
+    Args:
+        barcode (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | PricedProduct]
+    """
+
+    kwargs = _get_kwargs(
+        barcode=barcode,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    barcode: str,
+) -> ErrorBody | PricedProduct | None:
+    """A product by barcode, with the price it means
+
+     400 `bad_barcode` also for a wrong GTIN check digit (no JSON Schema states it); 404
+    `unknown_product` when no product has this barcode.
+
+    Args:
+        barcode (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | PricedProduct
+    """
+
+    return sync_detailed(
+        client=client,
+        barcode=barcode,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    barcode: str,
+) -> Response[ErrorBody | PricedProduct]:
+    """A product by barcode, with the price it means
+
+     400 `bad_barcode` also for a wrong GTIN check digit (no JSON Schema states it); 404
+    `unknown_product` when no product has this barcode.
+
+    Args:
+        barcode (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | PricedProduct]
+    """
+
+    kwargs = _get_kwargs(
+        barcode=barcode,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    barcode: str,
+) -> ErrorBody | PricedProduct | None:
+    """A product by barcode, with the price it means
+
+     400 `bad_barcode` also for a wrong GTIN check digit (no JSON Schema states it); 404
+    `unknown_product` when no product has this barcode.
+
+    Args:
+        barcode (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | PricedProduct
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            barcode=barcode,
+        )
+    ).parsed

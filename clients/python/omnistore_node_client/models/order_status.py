@@ -1,0 +1,15 @@
+from enum import StrEnum
+
+
+class OrderStatus(StrEnum):
+    ACCEPTED = "accepted"
+    CANCELLED = "cancelled"
+    COLLECTED = "collected"
+    EXPIRED = "expired"
+    PICKING = "picking"
+    PLACED = "placed"
+    READY = "ready"
+    SHORT = "short"
+
+    def __str__(self) -> str:
+        return str(self.value)

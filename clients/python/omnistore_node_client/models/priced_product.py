@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PricedProduct")
+
+
+@_attrs_define
+class PricedProduct:
+    """A product found by barcode, with the price that barcode means (variable-measure
+    barcodes carry their own amount).
+
+        Attributes:
+            name (str):
+            price (int):
+            sku (str):
+            unit_price (int):
+            updated_at (datetime.datetime):
+            vat_rate_bp (int):
+            active (bool | Unset):  Default: True.
+            barcodes (list[str] | Unset):
+            location (None | str | Unset):
+    """
+
+    name: str
+    price: int
+    sku: str
+    unit_price: int
+    updated_at: datetime.datetime
+    vat_rate_bp: int
+    active: bool | Unset = True
+    barcodes: list[str] | Unset = UNSET
+    location: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        price = self.price
+
+        sku = self.sku
+
+        unit_price = self.unit_price
+
+        updated_at = self.updated_at.isoformat()
+
+        vat_rate_bp = self.vat_rate_bp
+
+        active = self.active
+
+        barcodes: list[str] | Unset = UNSET
+        if not isinstance(self.barcodes, Unset):
+            barcodes = self.barcodes
+
+        location: None | str | Unset
+        if isinstance(self.location, Unset):
+            location = UNSET
+        else:
+            location = self.location
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "price": price,
+                "sku": sku,
+                "unit_price": unit_price,
+                "updated_at": updated_at,
+                "vat_rate_bp": vat_rate_bp,
+            }
+        )
+        if active is not UNSET:
+            field_dict["active"] = active
+        if barcodes is not UNSET:
+            field_dict["barcodes"] = barcodes
+        if location is not UNSET:
+            field_dict["location"] = location
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        price = d.pop("price")
+
+        sku = d.pop("sku")
+
+        unit_price = d.pop("unit_price")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        vat_rate_bp = d.pop("vat_rate_bp")
+
+        active = d.pop("active", UNSET)
+
+        barcodes = cast(list[str], d.pop("barcodes", UNSET))
+
+        def _parse_location(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        location = _parse_location(d.pop("location", UNSET))
+
+        priced_product = cls(
+            name=name,
+            price=price,
+            sku=sku,
+            unit_price=unit_price,
+            updated_at=updated_at,
+            vat_rate_bp=vat_rate_bp,
+            active=active,
+            barcodes=barcodes,
+            location=location,
+        )
+
+        priced_product.additional_properties = d
+        return priced_product
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

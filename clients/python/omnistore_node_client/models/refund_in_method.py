@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class RefundInMethod(StrEnum):
+    CARD = "card"
+    CASH = "cash"
+    VOUCHER = "voucher"
+
+    def __str__(self) -> str:
+        return str(self.value)
