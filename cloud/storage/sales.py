@@ -6,26 +6,50 @@ from collections import Counter
 
 import sqlalchemy as sa
 
-from cloud.storage.dialect import insert_ignore
+from cloud.storage.dialect import insert_ignore, insert_many
 from cloud.storage.schema import returns, sales, shift_reports, voids
 from shared.models import Return, Sale, Void, ZReport
 
 
 def insert_sale(conn: sa.Connection, sale: Sale) -> bool:
     """Store a sale once by (store, id)."""
-    return insert_ignore(
-        conn,
-        sales,
-        {
-            "store": sale.store,
-            "id": sale.id,
-            "receipt_no": sale.receipt_no,
-            "occurred_at": sale.model_dump(mode="json")["occurred_at"],
-            "total": sale.total,
-            "voided": False,
-            "body": sale.model_dump_json(exclude={"voided"}),
-        },
+    return insert_ignore(conn, sales, _sale_row(sale))
+
+
+def insert_sales(conn: sa.Connection, items: list[Sale]) -> None:
+    """Store a batch's sales in bulk, each once by (store, id)."""
+    insert_many(conn, sales, [_sale_row(sale) for sale in items], ignore=True)
+
+
+def _sale_row(sale: Sale) -> dict[str, object]:
+    """The stored form: wire JSON kept whole (without the voided flag, a column of its own)."""
+    return {
+        "store": sale.store,
+        "id": sale.id,
+        "receipt_no": sale.receipt_no,
+        "occurred_at": sale.model_dump(mode="json")["occurred_at"],
+        "total": sale.total,
+        "voided": False,
+        "body": sale.model_dump_json(exclude={"voided"}),
+    }
+
+
+def stored_sale_ids(conn: sa.Connection, sale_ids: list[str]) -> set[str]:
+    """Which of these sale ids any store already has, in one query."""
+    if not sale_ids:
+        return set()
+    query = sa.select(sales.c.id).where(sales.c.id.in_(sorted(set(sale_ids))))
+    return {str(sale_id) for (sale_id,) in conn.execute(query)}
+
+
+def taken_receipts(conn: sa.Connection, store: str, receipt_nos: list[str]) -> set[str]:
+    """Which of these receipt numbers a sale of this store already has, in one query."""
+    if not receipt_nos:
+        return set()
+    query = sa.select(sales.c.receipt_no).where(
+        sales.c.store == store, sales.c.receipt_no.in_(sorted(set(receipt_nos)))
     )
+    return {str(receipt) for (receipt,) in conn.execute(query)}
 
 
 def receipt_store(receipt_no: str) -> str | None:

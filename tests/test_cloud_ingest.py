@@ -1,0 +1,195 @@
+"""Set-based ingest (cloud/services/ingest.py) on SQLite and PostgreSQL: a batch applied in
+bulk gives the same results and stores the same facts as applying its events one by one,
+in a constant number of statements, and a value the database refuses in the bulk write
+falls back to one by one for that batch."""
+
+from __future__ import annotations
+
+import copy
+import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+
+from cloud.services import sync
+from cloud.services.apply import apply_event
+from cloud.services.ingest import apply_batch
+from cloud.storage.schema import metadata
+from shared.models import Event
+from tests.cloud_fixtures import (
+    CloudUnderTest,
+    event,
+    movement,
+    push,
+    return_event,
+    sale_event,
+    void_event,
+)
+
+VOLATILE = {"exceptions": {"id", "created_at"}, "sync_events": {"received_at"}}
+
+
+def three_line_sale(store: str, n: int) -> Any:
+    """A sale of three lines, as a catch-up after an outage carries thousands of."""
+    wire = sale_event(store, "MILK", 1)
+    sale = wire["body"]["sale"]
+    sale["receipt_no"] = f"{store}-1-{n}"
+    sale["lines"] = [
+        {"sku": sku, "qty": 1, "unit_price": 100, "total": 100, "vat_rate_bp": 2000}
+        for sku in ("MILK", "BREAD", "EGGS")
+    ]
+    sale["payments"] = [{"method": "cash", "amount": 300}]
+    sale["total"] = 300
+    wire["body"]["movements"] = [
+        movement(store, line["sku"], -1, "sale", sale["id"]) for line in sale["lines"]
+    ]
+    return wire
+
+
+def tricky_batch() -> list[Any]:
+    """Every path at once: replays and conflicts inside the batch, a reused receipt, another
+    store's sale, a return and a void of sales of the same batch, oversells, bad bodies."""
+    a, b = sale_event("S1", qty=1), sale_event("S1", qty=2)
+    reused = sale_event("S1")
+    reused["body"]["sale"]["receipt_no"] = a["body"]["sale"]["receipt_no"]
+    conflict = copy.deepcopy(b)
+    conflict["body"]["sale"]["cashier"] = "someone else"
+    same_sale = copy.deepcopy(a)
+    same_sale["id"] = str(uuid.uuid4())
+    foreign_receipt = sale_event("S1")
+    foreign_receipt["body"]["sale"]["receipt_no"] = "S2-1-1"
+    zero_qty = sale_event("S1")
+    zero_qty["body"]["sale"]["lines"][0]["qty"] = 0
+    return [
+        a,
+        b,
+        copy.deepcopy(a),
+        conflict,
+        reused,
+        sale_event("S2"),
+        return_event("S1", a["body"]["sale"]),
+        void_event("S1", b["body"]["sale"]),
+        event("movement", {"movement": movement("S1", "BREAD", -5, "adjustment")}),
+        same_sale,
+        foreign_receipt,
+        event("sale", {"sale": {"id": str(uuid.uuid4())}}),
+        zero_qty,
+        sale_event("S1", qty=3),
+        event("movement", {"movement": movement("S2", "BREAD", 1, "adjustment")}),
+    ]
+
+
+def state(conn: sa.Connection) -> dict[str, list[tuple[Any, ...]]]:
+    """Every stored row of the push tables, without what differs from run to run."""
+    out = {}
+    for table in metadata.sorted_tables:
+        columns = [c for c in table.c if c.name not in VOLATILE.get(table.name, set())]
+        rows = conn.execute(sa.select(*columns)).all()
+        out[table.name] = sorted((tuple(row) for row in rows), key=repr)
+    return out
+
+
+@contextmanager
+def rolled_back(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A transaction that is undone afterwards, so two ways of applying start from one state."""
+    with engine.connect() as conn:
+        transaction = conn.begin()
+        try:
+            yield conn
+        finally:
+            transaction.rollback()
+
+
+def test_a_batch_in_bulk_answers_and_stores_as_one_by_one(cloud: CloudUnderTest) -> None:
+    cloud.product("MILK")
+    cloud.product("BREAD")
+    node = cloud.node("S1")
+    cloud.receive("S1", "MILK", 2)
+    earlier, refused = sale_event("S1"), event("sale", {"sale": {}})
+    assert [r["status"] for r in push(node, earlier, refused)] == ["accepted", "rejected"]
+    wires = [earlier, refused, *tricky_batch()]
+    batch = [Event.model_validate_json(json.dumps(w)) for w in wires]
+
+    with rolled_back(cloud.engine) as conn:
+        one_by_one = [apply_event(conn, "S1", e) for e in batch]
+        expected = state(conn)
+    with rolled_back(cloud.engine) as conn:
+        bulk = apply_batch(conn, "S1", batch)
+        stored = state(conn)
+
+    assert bulk == one_by_one
+    statuses = [status for status, _ in bulk]
+    assert statuses.count("accepted") == 7 and statuses.count("duplicate") == 2
+    assert stored == expected
+    oversells = sorted(row[2] for row in stored["exceptions"] if row[1] == "oversell")
+    tricky = wires[2:]
+    assert oversells == sorted(
+        [
+            f"MILK:{tricky[1]['body']['sale']['id']}",  # 2 - 1 - 2 < 0
+            f"BREAD:{tricky[8]['body']['movement']['id']}",
+            f"MILK:{tricky[13]['body']['sale']['id']}",  # back to 1 (return, void), then 3 sold
+        ]
+    )
+
+
+def test_the_oversell_check_reports_each_sale_with_the_stock_it_left(
+    cloud: CloudUnderTest,
+) -> None:
+    cloud.product("MILK")
+    node = cloud.node("S1")
+    cloud.receive("S1", "MILK", 1)
+    sales = [sale_event("S1") for _ in range(3)]
+    assert [r["status"] for r in push(node, *sales)] == ["accepted"] * 3
+    answer = cloud.client.get("/api/v1/exceptions?kind=oversell", headers=cloud.readonly)
+    found = {item["ref"]: item["detail"] for item in answer.get_json()["items"]}
+    assert found == {
+        f"MILK:{sales[1]['body']['sale']['id']}": "MILK on_hand -1",
+        f"MILK:{sales[2]['body']['sale']['id']}": "MILK on_hand -2",
+    }
+
+
+def statements_for(cloud: CloudUnderTest, store: str, count: int) -> int:
+    """How many SQL statements the push of `count` three-line sales sends."""
+    batch = [Event.model_validate_json(json.dumps(three_line_sale(store, n))) for n in range(count)]
+    sent: list[str] = []
+
+    def record(*args: Any) -> None:
+        sent.append(args[2])
+
+    sa.event.listen(cloud.engine, "before_cursor_execute", record)
+    try:
+        out = sync.push(cloud.engine, store, batch, 0.0)
+    finally:
+        sa.event.remove(cloud.engine, "before_cursor_execute", record)
+    assert [r.status for r in out.results] == ["accepted"] * count
+    return len(sent)
+
+
+def test_statements_per_batch_do_not_grow_with_its_size(cloud: CloudUnderTest) -> None:
+    for sku in ("MILK", "BREAD", "EGGS"):
+        cloud.product(sku)
+    cloud.add_store("S1")
+    cloud.add_store("S2")
+    small, large = statements_for(cloud, "S1", 5), statements_for(cloud, "S2", 200)
+    assert large == small <= 15, (small, large)
+
+
+def test_a_value_the_database_refuses_fails_its_event_alone(cloud: CloudUnderTest) -> None:
+    """PostgreSQL refuses a movement id longer than its column (SQLite stores it): the bulk
+    write is undone and the batch goes one by one, so only that event is rejected."""
+    cloud.product("MILK")
+    node = cloud.node("S1")
+    bad = sale_event("S1")
+    bad["body"]["movements"][0]["id"] = "x" * 40
+    results = push(node, sale_event("S1"), bad, sale_event("S1"))
+    statuses = [r["status"] for r in results]
+    if cloud.engine.dialect.name == "postgresql":
+        assert statuses == ["accepted", "rejected", "accepted"]
+        assert results[1]["reason"] == "out_of_range: DataError"
+    else:
+        assert statuses == ["accepted"] * 3
+    answer = cloud.client.get("/api/v1/stores/S1/sales?limit=10", headers=cloud.readonly)
+    assert len(answer.get_json()["items"]) == statuses.count("accepted")
