@@ -12,11 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 from cloud.services import sync
 from cloud.services.apply import apply_event
 from cloud.services.ingest import apply_batch
+from cloud.storage import sales as cloud_sales
 from cloud.storage.schema import metadata
 from shared.models import Event
 from tests.cloud_fixtures import (
@@ -193,3 +195,20 @@ def test_a_value_the_database_refuses_fails_its_event_alone(cloud: CloudUnderTes
         assert statuses == ["accepted"] * 3
     answer = cloud.client.get("/api/v1/stores/S1/sales?limit=10", headers=cloud.readonly)
     assert len(answer.get_json()["items"]) == statuses.count("accepted")
+
+
+def test_a_receipt_taken_after_the_lookups_sends_the_batch_one_by_one(
+    cloud: CloudUnderTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A concurrent push may take a receipt number between the batch's lookups and its bulk
+    write: the sale is not silently dropped as accepted, the batch goes one by one."""
+    cloud.product("MILK")
+    node = cloud.node("S1")
+    first = sale_event("S1")
+    assert push(node, first)[0]["status"] == "accepted"
+    monkeypatch.setattr(cloud_sales, "taken_receipts", lambda *_: set())  # the lookup raced
+    again = sale_event("S1")
+    again["body"]["sale"]["receipt_no"] = first["body"]["sale"]["receipt_no"]
+    results = push(node, again, sale_event("S1"))
+    assert [r["status"] for r in results] == ["rejected", "accepted"]
+    assert results[0]["reason"].startswith("duplicate_receipt_no")

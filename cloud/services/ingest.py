@@ -179,7 +179,7 @@ def _flush(conn: sa.Connection, state: _Batch, results: list[Result | None]) -> 
     try:
         with conn.begin_nested():
             _write(conn, state.store, pending)
-    except (OverflowError, sa.exc.DataError):
+    except (OverflowError, sa.exc.DataError, _Raced):
         for fast in pending:
             results[fast.index] = apply_event(conn, state.store, fast.event)
         return
@@ -187,9 +187,16 @@ def _flush(conn: sa.Connection, state: _Batch, results: list[Result | None]) -> 
         results[fast.index] = ("accepted", None)
 
 
+class _Raced(Exception):
+    """A sale id or receipt number the batch's lookups found free was taken since (another
+    push committed it): the bulk write is undone and the events go one by one."""
+
+
 def _write(conn: sa.Connection, store: str, pending: list[_Fast]) -> None:
     """Sales, movements and event records in multi-row inserts, then the oversell check."""
-    sales.insert_sales(conn, [fast.sale for fast in pending if fast.sale is not None])
+    new_sales = [fast.sale for fast in pending if fast.sale is not None]
+    if len(sales.insert_sales(conn, new_sales)) != len(new_sales):
+        raise _Raced()
     added = stock.insert_movements(conn, [m for fast in pending for m in fast.moves], "store")
     event_store.insert_events(
         conn, [event_row(store, f.event, f.digest, "accepted", None) for f in pending]

@@ -16,9 +16,11 @@ def insert_sale(conn: sa.Connection, sale: Sale) -> bool:
     return insert_ignore(conn, sales, _sale_row(sale))
 
 
-def insert_sales(conn: sa.Connection, items: list[Sale]) -> None:
-    """Store a batch's sales in bulk, each once by (store, id)."""
-    insert_many(conn, sales, [_sale_row(sale) for sale in items], ignore=True)
+def insert_sales(conn: sa.Connection, items: list[Sale]) -> set[str]:
+    """Store a batch's sales in bulk, each once by (store, id) and receipt number; the ids
+    actually added."""
+    added = insert_many(conn, sales, [_sale_row(sale) for sale in items], ignore=True)
+    return {str(sale_id) for _store, sale_id in added}
 
 
 def _sale_row(sale: Sale) -> dict[str, object]:
