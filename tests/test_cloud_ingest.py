@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from cloud.services import sync
+from cloud.services import ingest, sync
 from cloud.services.apply import apply_event
 from cloud.services.ingest import apply_batch
 from cloud.storage import sales as cloud_sales
@@ -105,32 +105,71 @@ def rolled_back(engine: sa.Engine) -> Iterator[sa.Connection]:
             transaction.rollback()
 
 
-def test_a_batch_in_bulk_answers_and_stores_as_one_by_one(cloud: CloudUnderTest) -> None:
+def returns_and_voids(earlier: Any, bigger: Any, foreign: Any) -> list[Any]:
+    """Returns and voids of sales stored before the batch: in bounds (bulk), a second return
+    of the same sale (one by one, bounded by the first), beyond the sale, without a receipt,
+    a void of this store's sale and of another store's (then a return of that one by id)."""
+    sale, big = earlier["body"]["sale"], bigger["body"]["sale"]
+    no_receipt = return_event("S1", big)
+    no_receipt["body"]["ret"]["sale_id"] = None
+    no_receipt["body"]["ret"]["sale_receipt_no"] = None
+    return [
+        void_event("S1", sale),
+        return_event("S1", big, qty=2),
+        return_event("S1", big, qty=2),
+        return_event("S1", sale, qty=5),
+        no_receipt,
+        void_event("S1", foreign["body"]["sale"]),
+        return_event("S1", foreign["body"]["sale"], by_id=True),
+    ]
+
+
+def test_a_batch_in_bulk_answers_and_stores_as_one_by_one(
+    cloud: CloudUnderTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cloud.product("MILK")
     cloud.product("BREAD")
-    node = cloud.node("S1")
-    cloud.receive("S1", "MILK", 2)
-    earlier, refused = sale_event("S1"), event("sale", {"sale": {}})
-    assert [r["status"] for r in push(node, earlier, refused)] == ["accepted", "rejected"]
-    wires = [earlier, refused, *tricky_batch()]
+    node, other = cloud.node("S1"), cloud.node("S2")
+    cloud.receive("S1", "MILK", 5)
+    earlier, bigger, refused = sale_event("S1"), sale_event("S1", qty=3), event("sale", {})
+    assert [r["status"] for r in push(node, earlier, bigger, refused)] == [
+        "accepted",
+        "accepted",
+        "rejected",
+    ]
+    foreign = sale_event("S2", qty=2)
+    assert push(other, foreign)[0]["status"] == "accepted"
+    wires = [earlier, refused, *tricky_batch(), *returns_and_voids(earlier, bigger, foreign)]
     batch = [Event.model_validate_json(json.dumps(w)) for w in wires]
 
     with rolled_back(cloud.engine) as conn:
         one_by_one = [apply_event(conn, "S1", e) for e in batch]
         expected = state(conn)
+    one_by_one_calls: list[str] = []
+
+    def counted(conn: sa.Connection, store: str, e: Event) -> Any:
+        one_by_one_calls.append(e.id)
+        return apply_event(conn, store, e)
+
+    monkeypatch.setattr(ingest, "apply_event", counted)
     with rolled_back(cloud.engine) as conn:
         bulk = apply_batch(conn, "S1", batch)
         stored = state(conn)
 
     assert bulk == one_by_one
     statuses = [status for status, _ in bulk]
-    assert statuses.count("accepted") == 7 and statuses.count("duplicate") == 2
+    assert statuses.count("accepted") == 11 and statuses.count("duplicate") == 2, bulk
+    reasons = [reason or "" for _, reason in bulk[-7:]]
+    assert reasons[2].startswith("return_exceeds_sale") and reasons[5].startswith("unknown_sale")
+    assert reasons[3].startswith("return_exceeds_sale"), reasons
+    # in bulk: 4 sales or movements of the tricky part, the void, a return, the one without receipt
+    assert len(one_by_one_calls) == len(batch) - 2 - 7, bulk
     assert stored == expected
-    oversells = sorted(row[2] for row in stored["exceptions"] if row[1] == "oversell")
+    oversells = sorted(r[2] for r in stored["exceptions"] if r[:2] == ("S1", "oversell"))
     tricky = wires[2:]
     assert oversells == sorted(
         [
-            f"MILK:{tricky[1]['body']['sale']['id']}",  # 2 - 1 - 2 < 0
+            f"MILK:{tricky[1]['body']['sale']['id']}",  # 5 - 1 - 3 - 1 - 2 < 0
             f"BREAD:{tricky[8]['body']['movement']['id']}",
             f"MILK:{tricky[13]['body']['sale']['id']}",  # back to 1 (return, void), then 3 sold
         ]

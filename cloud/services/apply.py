@@ -171,9 +171,14 @@ def _within_sale(conn: sa.Connection, ret: Return) -> None:
     sale = sales.get_sale(conn, sale_id=ret.sale_id)
     if sale is None:
         raise Rejected(f"unknown_sale: {ret.sale_id} is not a sale the cloud knows")
+    within_sale(ret, sale, Counter(sales.returned_qty(conn, sale.id)))
+
+
+def within_sale(ret: Return, sale: Sale, already: Counter[str]) -> None:
+    """The bounds of a return against its sale and what was returned of it before (units per
+    SKU): raises Rejected with the reason."""
     if ret.sale_receipt_no is not None and ret.sale_receipt_no != sale.receipt_no:
         raise Rejected(f"wrong_receipt_no: sale {sale.id} is {sale.receipt_no}")
-    already = Counter(sales.returned_qty(conn, sale.id))
     wanted: Counter[str] = Counter()
     for line in ret.lines:
         wanted[line.sku] += line.qty

@@ -126,17 +126,18 @@ def mark_voided(conn: sa.Connection, store: str, sale_id: str) -> None:
 
 def insert_return(conn: sa.Connection, ret: Return) -> bool:
     """Store a return once by (store, id)."""
-    return insert_ignore(
-        conn,
-        returns,
-        {
-            "store": ret.store,
-            "id": ret.id,
-            "sale_id": ret.sale_id,
-            "occurred_at": ret.model_dump(mode="json")["occurred_at"],
-            "body": ret.model_dump_json(),
-        },
-    )
+    return insert_ignore(conn, returns, _return_row(ret))
+
+
+def _return_row(ret: Return) -> dict[str, object]:
+    """The stored form of a return: wire JSON kept whole."""
+    return {
+        "store": ret.store,
+        "id": ret.id,
+        "sale_id": ret.sale_id,
+        "occurred_at": ret.model_dump(mode="json")["occurred_at"],
+        "body": ret.model_dump_json(),
+    }
 
 
 def list_returns(
@@ -163,16 +164,17 @@ def returned_qty(conn: sa.Connection, sale_id: str) -> dict[str, int]:
 
 def insert_void(conn: sa.Connection, void: Void) -> bool:
     """Store a void once by (store, id)."""
-    return insert_ignore(
-        conn,
-        voids,
-        {
-            "store": void.store,
-            "id": void.id,
-            "sale_id": void.sale_id,
-            "body": void.model_dump_json(),
-        },
-    )
+    return insert_ignore(conn, voids, _void_row(void))
+
+
+def _void_row(void: Void) -> dict[str, object]:
+    """The stored form of a void: wire JSON kept whole."""
+    return {
+        "store": void.store,
+        "id": void.id,
+        "sale_id": void.sale_id,
+        "body": void.model_dump_json(),
+    }
 
 
 def insert_shift_report(conn: sa.Connection, store: str, report: ZReport) -> bool:
@@ -196,3 +198,59 @@ def list_voids(conn: sa.Connection, store: str) -> list[Void]:
     rows = conn.execute(sa.select(voids.c.body).where(voids.c.store == store))
     found = [Void.model_validate_json(body) for (body,) in rows]
     return sorted(found, key=lambda void: (void.occurred_at, void.id))
+
+
+def sales_by_id(conn: sa.Connection, sale_ids: list[str]) -> dict[str, list[Sale]]:
+    """The sales with these ids, in any store, in one query (a list per id: ids are unique
+    per store only)."""
+    found: dict[str, list[Sale]] = {}
+    if not sale_ids:
+        return found
+    query = sa.select(sales.c.body, sales.c.voided).where(sales.c.id.in_(sorted(set(sale_ids))))
+    for body, voided in conn.execute(query):
+        sale = _sale(body, voided)
+        found.setdefault(sale.id, []).append(sale)
+    return found
+
+
+def returned_qty_many(conn: sa.Connection, sale_ids: list[str]) -> dict[str, Counter[str]]:
+    """Units returned against each of these sales in any store, per SKU, in one query."""
+    totals: dict[str, Counter[str]] = {sale_id: Counter() for sale_id in sale_ids}
+    if not sale_ids:
+        return totals
+    query = sa.select(returns.c.body).where(returns.c.sale_id.in_(sorted(set(sale_ids))))
+    for (body,) in conn.execute(query):
+        ret = Return.model_validate_json(body)
+        for line in ret.lines:
+            totals[str(ret.sale_id)][line.sku] += line.qty
+    return totals
+
+
+def stored_return_ids(conn: sa.Connection, store: str, return_ids: list[str]) -> set[str]:
+    """Which of these returns this store already has, in one query."""
+    if not return_ids:
+        return set()
+    query = sa.select(returns.c.id).where(
+        returns.c.store == store, returns.c.id.in_(sorted(set(return_ids)))
+    )
+    return {str(return_id) for (return_id,) in conn.execute(query)}
+
+
+def insert_returns(conn: sa.Connection, items: list[Return]) -> None:
+    """Store a batch's returns in bulk, each once by (store, id)."""
+    insert_many(conn, returns, [_return_row(ret) for ret in items], ignore=True)
+
+
+def insert_voids(conn: sa.Connection, items: list[Void]) -> None:
+    """Store a batch's voids in bulk, each once by (store, id)."""
+    insert_many(conn, voids, [_void_row(void) for void in items], ignore=True)
+
+
+def mark_voided_many(conn: sa.Connection, store: str, sale_ids: list[str]) -> None:
+    """Flag a batch's voided sales in one statement."""
+    if sale_ids:
+        conn.execute(
+            sa.update(sales)
+            .where(sales.c.store == store, sales.c.id.in_(sorted(set(sale_ids))))
+            .values(voided=True)
+        )
