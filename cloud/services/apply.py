@@ -78,7 +78,7 @@ def event_row(
     store: str, event: Event, digest: str, status: str, reason: str | None
 ) -> dict[str, Any]:
     """The stored record of an event: its idempotency key, body hash and outcome."""
-    wire = event.model_dump(mode="json")
+    wire = event.model_dump(mode="json", include={"occurred_at", "device_time"})
     return {
         "store": store,
         "id": event.id,

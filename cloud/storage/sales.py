@@ -29,7 +29,7 @@ def _sale_row(sale: Sale) -> dict[str, object]:
         "store": sale.store,
         "id": sale.id,
         "receipt_no": sale.receipt_no,
-        "occurred_at": sale.model_dump(mode="json")["occurred_at"],
+        "occurred_at": sale.model_dump(mode="json", include={"occurred_at"})["occurred_at"],
         "total": sale.total,
         "voided": False,
         "body": sale.model_dump_json(exclude={"voided"}),
@@ -135,7 +135,7 @@ def _return_row(ret: Return) -> dict[str, object]:
         "store": ret.store,
         "id": ret.id,
         "sale_id": ret.sale_id,
-        "occurred_at": ret.model_dump(mode="json")["occurred_at"],
+        "occurred_at": ret.model_dump(mode="json", include={"occurred_at"})["occurred_at"],
         "body": ret.model_dump_json(),
     }
 
