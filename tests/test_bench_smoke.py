@@ -18,12 +18,24 @@ def test_short_benchmark_run_reports_ratios() -> None:
         capture_output=True,
         text=True,
         timeout=300,
-        env=os.environ | {"OMNISTORE_BENCH_SALES": "60"},
+        env=os.environ
+        | {
+            "OMNISTORE_BENCH_SALES": "60",
+            "OMNISTORE_BENCH_CATCHUP_SALES": "200",
+            "OMNISTORE_BENCH_CATCHUP_STORES": "4",
+        },
     )
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(result.stdout[result.stdout.index("{") :])
     assert figures["sales"] == 60
-    for key in ("sale_p50_vs_healthz", "push_vs_request_floor", "pushed_events_per_s"):
+    assert figures["catchup_sales"] == 200
+    for key in (
+        "sale_p50_vs_healthz",
+        "push_vs_request_floor",
+        "pushed_events_per_s",
+        "catchup_sqlite_sales_per_s",
+        "catchup_sqlite_vs_plain_insert",
+    ):
         assert figures[key] > 0, key
 
 

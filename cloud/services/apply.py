@@ -44,13 +44,7 @@ def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str
     digest = body_hash(event)
     seen = events.get_event(conn, store, event.id)
     if seen is not None:
-        if seen["body_hash"] != digest:
-            conflict = "idempotency_conflict: event id reused with another body"
-            exception(conn, store, "rejected_event", event.id, f"{event.kind}: {conflict}")
-            return "rejected", conflict
-        if seen["status"] == "rejected":
-            return "rejected", seen["reason"]
-        return "duplicate", None
+        return replayed(conn, store, event, digest, seen)
     status, reason = "accepted", None
     text = canonical_json(event.body)
     try:
@@ -66,32 +60,50 @@ def apply_event(conn: sa.Connection, store: str, event: Event) -> tuple[str, str
     return status, reason
 
 
+def replayed(
+    conn: sa.Connection, store: str, event: Event, digest: str, seen: dict[str, Any]
+) -> tuple[str, str | None]:
+    """An event id already stored: the same body answers as it did (`duplicate`, or its
+    rejection again); another body is an idempotency conflict HQ hears of, nothing applied."""
+    if seen["body_hash"] != digest:
+        conflict = "idempotency_conflict: event id reused with another body"
+        exception(conn, store, "rejected_event", event.id, f"{event.kind}: {conflict}")
+        return "rejected", conflict
+    if seen["status"] == "rejected":
+        return "rejected", seen["reason"]
+    return "duplicate", None
+
+
+def event_row(
+    store: str, event: Event, digest: str, status: str, reason: str | None
+) -> dict[str, Any]:
+    """The stored record of an event: its idempotency key, body hash and outcome."""
+    wire = event.model_dump(mode="json", include={"occurred_at", "device_time"})
+    return {
+        "store": store,
+        "id": event.id,
+        "kind": event.kind,
+        "hlc": event.hlc,
+        "occurred_at": wire["occurred_at"],
+        "device_time": wire["device_time"],
+        "received_at": now_text(),
+        "body_hash": digest,
+        "status": status,
+        "reason": reason[:500] if reason else None,
+    }
+
+
 def _log(
     conn: sa.Connection, store: str, event: Event, digest: str, status: str, reason: str | None
 ) -> None:
     """Keep every event, accepted or rejected (for ever: it is the idempotency key); a rejection is
     also an exception for HQ."""
-    wire = event.model_dump(mode="json")
-    events.insert_event(
-        conn,
-        {
-            "store": store,
-            "id": event.id,
-            "kind": event.kind,
-            "hlc": event.hlc,
-            "occurred_at": wire["occurred_at"],
-            "device_time": wire["device_time"],
-            "received_at": now_text(),
-            "body_hash": digest,
-            "status": status,
-            "reason": reason[:500] if reason else None,
-        },
-    )
+    events.insert_event(conn, event_row(store, event, digest, status, reason))
     if status == "rejected":
         exception(conn, store, "rejected_event", event.id, f"{event.kind}: {reason}")
 
 
-def _parse(model: Any, body: str) -> Any:
+def parse_kind(model: Any, body: str) -> Any:
     """A body that is not valid for its kind can never be applied: reject, do not fail the batch."""
     try:
         return parse_body(model, body.encode())
@@ -99,7 +111,7 @@ def _parse(model: Any, body: str) -> Any:
         raise Rejected(f"invalid body: {exc.message}") from exc
 
 
-def _own(store: str, *owners: str) -> None:
+def own(store: str, *owners: str) -> None:
     """A store key may only record facts of its own store (SPEC invariant 6)."""
     if any(owner != store for owner in owners):
         raise Rejected("wrong_store: a store may only push its own facts")
@@ -108,7 +120,7 @@ def _own(store: str, *owners: str) -> None:
 def _movements(conn: sa.Connection, store: str, items: list[StockMovement], ref: str) -> None:
     """Copy the store's movements by id (a replay adds nothing) and report any SKU they leave below
     zero, once per fact."""
-    _own(store, *(m.store for m in items))
+    own(store, *(m.store for m in items))
     for movement in items:
         stock.insert_movement(conn, movement, "store")
     for sku in sorted({m.sku for m in items if m.delta < 0}):
@@ -119,9 +131,9 @@ def _movements(conn: sa.Connection, store: str, items: list[StockMovement], ref:
 
 def _sale(conn: sa.Connection, store: str, body: str) -> None:
     """A sale is a fact: stored once by id even when it names SKUs the catalogue lacks."""
-    event: SaleEvent = _parse(SaleEvent, body)
-    _own(store, event.sale.store)
-    _receipt_of(store, event.sale)
+    event: SaleEvent = parse_kind(SaleEvent, body)
+    own(store, event.sale.store)
+    receipt_of(store, event.sale)
     same = sales.same_sale_stored(conn, event.sale)
     if same is False:
         raise Rejected(f"idempotency_conflict: sale {event.sale.id} exists with another body")
@@ -133,15 +145,15 @@ def _sale(conn: sa.Connection, store: str, body: str) -> None:
 
 def _return(conn: sa.Connection, store: str, body: str) -> None:
     """A return may refer to another store's sale; its movements put stock back here."""
-    event: ReturnEvent = _parse(ReturnEvent, body)
-    _own(store, event.ret.store)
+    event: ReturnEvent = parse_kind(ReturnEvent, body)
+    own(store, event.ret.store)
     if not sales.return_exists(conn, store, event.ret.id):
         _within_sale(conn, event.ret)
     sales.insert_return(conn, event.ret)
     _movements(conn, store, event.movements, event.ret.id)
 
 
-def _receipt_of(store: str, sale: Sale) -> None:
+def receipt_of(store: str, sale: Sale) -> None:
     """A sale's receipt number names the pushing store (`<store>-<register>-<n>`): a store
     can never take another store's receipt numbers, which returns look sales up by."""
     pattern = rf"{re.escape(store)}-[A-Za-z0-9]{{1,8}}-[A-Za-z0-9]{{1,32}}"
@@ -159,9 +171,14 @@ def _within_sale(conn: sa.Connection, ret: Return) -> None:
     sale = sales.get_sale(conn, sale_id=ret.sale_id)
     if sale is None:
         raise Rejected(f"unknown_sale: {ret.sale_id} is not a sale the cloud knows")
+    within_sale(ret, sale, Counter(sales.returned_qty(conn, sale.id)))
+
+
+def within_sale(ret: Return, sale: Sale, already: Counter[str]) -> None:
+    """The bounds of a return against its sale and what was returned of it before (units per
+    SKU): raises Rejected with the reason."""
     if ret.sale_receipt_no is not None and ret.sale_receipt_no != sale.receipt_no:
         raise Rejected(f"wrong_receipt_no: sale {sale.id} is {sale.receipt_no}")
-    already = Counter(sales.returned_qty(conn, sale.id))
     wanted: Counter[str] = Counter()
     for line in ret.lines:
         wanted[line.sku] += line.qty
@@ -184,8 +201,8 @@ def _within_sale(conn: sa.Connection, ret: Return) -> None:
 def _void(conn: sa.Connection, store: str, body: str) -> None:
     """A void cancels a sale of this store that the cloud already has (the outbox sends the sale
     first)."""
-    event: VoidEvent = _parse(VoidEvent, body)
-    _own(store, event.void.store)
+    event: VoidEvent = parse_kind(VoidEvent, body)
+    own(store, event.void.store)
     sale = sales.get_sale(conn, sale_id=event.void.sale_id)
     if sale is None or sale.store != store:
         raise Rejected(f"unknown_sale: {event.void.sale_id} is not a sale of store {store}")
@@ -196,20 +213,20 @@ def _void(conn: sa.Connection, store: str, body: str) -> None:
 
 def _movement(conn: sa.Connection, store: str, body: str) -> None:
     """A stock movement made at the store (adjustment, count, transfer)."""
-    event: MovementEvent = _parse(MovementEvent, body)
+    event: MovementEvent = parse_kind(MovementEvent, body)
     _movements(conn, store, [event.movement], event.movement.id)
 
 
 def _shift(conn: sa.Connection, store: str, body: str) -> None:
     """A closed shift's Z report, kept for HQ."""
-    event: ShiftEvent = _parse(ShiftEvent, body)
-    _own(store, event.report.store)
+    event: ShiftEvent = parse_kind(ShiftEvent, body)
+    own(store, event.report.store)
     sales.insert_shift_report(conn, store, event.report)
 
 
 def _order(conn: sa.Connection, store: str, body: str) -> None:
     """A click-and-collect state change made at the store."""
-    event: OrderEvent = _parse(OrderEvent, body)
+    event: OrderEvent = parse_kind(OrderEvent, body)
     orders.apply_store_event(conn, store, event)
 
 

@@ -22,17 +22,19 @@ class Rejected(Exception):
 
 def exception(conn: sa.Connection, store: str, kind: str, ref: str, detail: str) -> None:
     """Record something HQ must look at, once per (store, kind, ref)."""
-    exceptions.add_exception(
-        conn,
-        {
-            "id": new_id(),
-            "store": store,
-            "kind": kind,
-            "ref": ref,
-            "detail": detail,
-            "created_at": now_text(),
-        },
-    )
+    exceptions.add_exception(conn, exception_row(store, kind, ref, detail))
+
+
+def exception_row(store: str, kind: str, ref: str, detail: str) -> dict[str, str]:
+    """An exception as stored (a batch records several in one statement)."""
+    return {
+        "id": new_id(),
+        "store": store,
+        "kind": kind,
+        "ref": ref,
+        "detail": detail,
+        "created_at": now_text(),
+    }
 
 
 def exceptions_of(

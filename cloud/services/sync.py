@@ -8,6 +8,7 @@ import re
 import sqlalchemy as sa
 
 from cloud.services.apply import apply_event
+from cloud.services.ingest import apply_batch
 from cloud.services.reporting import exception
 from cloud.storage import feed, sales, stores
 from cloud.storage.engine import retrying
@@ -28,18 +29,25 @@ _CURSOR = re.compile(r"^c(\d{1,18})\.s(\d{1,18})$")
 
 
 def push(engine: sa.Engine, store: str, events: list[Event], offset_s: float) -> PushOut:
-    """Apply a batch in one transaction (one fsync), each event in its own savepoint so a
-    rejected one never blocks the rest. A concurrent copy of the same batch loses on the
-    event key and is retried (its events then answer `duplicate`); if the database fails,
-    nothing commits and the node retries the whole batch."""
+    """Apply a batch in one transaction (one fsync), set-based (`ingest.apply_batch`): a
+    rejected event never blocks the rest. A concurrent copy of the same batch loses on the
+    event key and the transaction is run again, event by event, each in its own savepoint
+    (its events then answer `duplicate`); if the database fails, nothing commits and the
+    node retries the whole batch."""
+    attempts = 0
 
     def apply_all(conn: sa.Connection) -> list[EventResult]:
+        nonlocal attempts
+        attempts += 1
         _clock(conn, store, offset_s)
-        results = []
-        for event in events:
-            status, reason = apply_event(conn, store, event)
-            results.append(EventResult(id=event.id, status=status, reason=reason))  # type: ignore[arg-type]
-        return results
+        if attempts == 1:
+            outcomes = apply_batch(conn, store, events)
+        else:
+            outcomes = [apply_event(conn, store, event) for event in events]
+        return [
+            EventResult(id=event.id, status=status, reason=reason)  # type: ignore[arg-type]
+            for event, (status, reason) in zip(events, outcomes, strict=True)
+        ]
 
     return PushOut(results=retrying(engine, apply_all), server_time=now_text())  # type: ignore[arg-type]
 

@@ -1,7 +1,9 @@
-"""The one place that knows SQL dialects differ: inserts that ignore duplicates."""
+"""The one place that knows SQL dialects differ: inserts that ignore duplicates, one row or
+many at once."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from typing import Any
 
@@ -22,3 +24,47 @@ def insert_ignore(conn: sa.Connection, table: sa.Table, values: dict[str, Any]) 
     tells it on both back-ends (psycopg's rowcount is not reliable for this)."""
     statement = _insert_ignore(conn.dialect.name, table)
     return conn.execute(statement, values).first() is not None
+
+
+@cache
+def _insert_many(dialect: str, table: sa.Table, ignore: bool) -> sa.Insert:
+    """Built once per table, dialect and mode (SQLite). RETURNING makes SQLAlchemy send the
+    rows as multi-row INSERTs ("insertmanyvalues"), a page of rows per statement."""
+    if ignore:
+        builder = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement: sa.Insert = builder(table).on_conflict_do_nothing()
+    else:
+        statement = sa.insert(table)
+    return statement.returning(*table.primary_key.columns)
+
+
+@cache
+def _from_json(table: sa.Table, columns: tuple[str, ...], ignore: bool) -> sa.TextClause:
+    """PostgreSQL: the rows as one JSON parameter, `INSERT ... SELECT FROM
+    json_populate_recordset(...)`. A statement of constant text whatever the number of rows,
+    and one parameter that needs no escaping: a multi-row VALUES costs more to build and for
+    the driver to parse than to run, and array parameters are escaped value by value."""
+    names = ", ".join(columns)
+    keys = ", ".join(c.name for c in table.primary_key.columns)
+    return sa.text(
+        f"INSERT INTO {table.name} ({names}) SELECT {names} FROM "
+        f"json_populate_recordset(NULL::{table.name}, CAST(:rows AS json))"
+        + (" ON CONFLICT DO NOTHING" if ignore else "")
+        + f" RETURNING {keys}"
+    )
+
+
+def insert_many(
+    conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]], *, ignore: bool = False
+) -> set[tuple[Any, ...]]:
+    """Insert rows (all with the same keys) in bulk; the primary keys of the rows added (with
+    `ignore`, a row whose key or a unique constraint exists is skipped; without it, that fails
+    the statement)."""
+    if not rows:
+        return set()
+    if conn.dialect.name == "postgresql":
+        statement = _from_json(table, tuple(rows[0]), ignore)
+        return {tuple(row) for row in conn.execute(statement, {"rows": json.dumps(rows)})}
+    return {
+        tuple(row) for row in conn.execute(_insert_many(conn.dialect.name, table, ignore), rows)
+    }

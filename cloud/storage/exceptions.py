@@ -6,13 +6,18 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from cloud.storage.dialect import insert_ignore
+from cloud.storage.dialect import insert_ignore, insert_many
 from cloud.storage.schema import exceptions
 
 
 def add_exception(conn: sa.Connection, values: dict[str, Any]) -> bool:
     """Record an exception once per (store, kind, ref); True when it is new."""
     return insert_ignore(conn, exceptions, values)
+
+
+def add_exceptions(conn: sa.Connection, rows: list[dict[str, Any]]) -> None:
+    """Record many exceptions in one statement, each once per (store, kind, ref)."""
+    insert_many(conn, exceptions, rows, ignore=True)
 
 
 def list_exceptions(

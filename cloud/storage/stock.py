@@ -5,28 +5,39 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from cloud.storage import stock_changes
-from cloud.storage.dialect import insert_ignore
+from cloud.storage.dialect import insert_ignore, insert_many
 from cloud.storage.schema import movements
 from shared.clock import now_text
 from shared.models import StockMovement
+
+_COLUMNS = ("store", "id", "sku", "delta", "reason", "ref", "note", "occurred_at")
 
 
 def insert_movement(conn: sa.Connection, movement: StockMovement, origin: str) -> bool:
     """Add once by id; False when the id was already there. A new movement marks its SKU
     changed for the availability feed, in the same transaction."""
-    data = movement.model_dump(mode="json")
-    added = insert_ignore(
-        conn,
-        movements,
-        {
-            k: data[k]
-            for k in ("store", "id", "sku", "delta", "reason", "ref", "note", "occurred_at")
-        }
-        | {"origin": origin},
-    )
+    added = insert_ignore(conn, movements, _row(movement, origin))
     if added:
         stock_changes.touch(conn, movement.store, movement.sku, now_text())
     return added
+
+
+def insert_movements(conn: sa.Connection, items: list[StockMovement], origin: str) -> set[str]:
+    """Add a batch's movements in bulk, each once by (store, id); the ids actually added (a
+    replayed one adds nothing, so it must not count in on_hand checks). Each SKU they move
+    is marked changed once for the availability feed."""
+    added = insert_many(conn, movements, [_row(m, origin) for m in items], ignore=True)
+    ids = {str(movement_id) for _store, movement_id in added}
+    now = now_text()
+    for store, sku in sorted({(m.store, m.sku) for m in items if m.id in ids}):
+        stock_changes.touch(conn, store, sku, now)
+    return ids
+
+
+def _row(movement: StockMovement, origin: str) -> dict[str, object]:
+    """The stored form of a movement, with where it was made."""
+    data = movement.model_dump(mode="json")
+    return {k: data[k] for k in _COLUMNS} | {"origin": origin}
 
 
 def get_movement(conn: sa.Connection, store: str, movement_id: str) -> StockMovement | None:
@@ -55,6 +66,25 @@ def on_hand(conn: sa.Connection, store: str, sku: str) -> int:
             raise
         total = sum(delta for (delta,) in conn.execute(sa.select(movements.c.delta).where(*where)))
     return int(total or 0)
+
+
+def on_hand_many(conn: sa.Connection, store: str, skus: list[str]) -> dict[str, int]:
+    """on_hand of several SKUs of one store in one grouped query (a batch's oversell check);
+    on SQLite's integer overflow, each SKU is summed as `on_hand` does."""
+    if not skus:
+        return {}
+    query = (
+        sa.select(movements.c.sku, sa.func.sum(movements.c.delta))
+        .where(movements.c.store == store, movements.c.sku.in_(sorted(set(skus))))
+        .group_by(movements.c.sku)
+    )
+    try:
+        totals = {str(sku): int(total or 0) for sku, total in conn.execute(query)}
+    except sa.exc.OperationalError as exc:
+        if "integer overflow" not in str(exc.orig):
+            raise
+        return {sku: on_hand(conn, store, sku) for sku in skus}
+    return {sku: totals.get(sku, 0) for sku in skus}
 
 
 def list_store_movements(

@@ -5,7 +5,11 @@ baselines measured in the same run (so figures compare across machines).
 - push throughput: how long the node takes to push N queued sales to the cloud, vs the time
   of as many bare signed requests as the batches need (the per-request floor).
 
-OMNISTORE_BENCH_SALES sets N (default 2000; CI uses a short run)."""
+- catch-up ingest (tests/bench/catchup.py): 10,000 offline three-line sales from 20 stores
+  through the cloud's push service, on PostgreSQL and SQLite, vs a plain multi-row insert.
+
+OMNISTORE_BENCH_SALES sets N (default 2000; CI uses a short run), and
+OMNISTORE_BENCH_CATCHUP_SALES / _STORES the catch-up's size."""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from edge import node
 from edge.sync.client import CloudClient
 from edge.sync.push import BATCH
 from edge.sync.runner import sync_once
+from tests.bench.catchup import catchup
 from tests.system import System, start_system
 
 SALES = int(os.environ.get("OMNISTORE_BENCH_SALES", "2000"))
@@ -110,6 +115,7 @@ def main() -> None:
         finally:
             system.edge.stop()
             system.cloud.stop()
+    results |= catchup()
     print(json.dumps({k: round(v, 3) for k, v in results.items()}, indent=2))
 
 
