@@ -87,6 +87,14 @@ def test_schemes_other_than_http_are_refused() -> None:
             webhook_targets.check_url(url)
 
 
+@pytest.mark.parametrize("cloud", ["sqlite"], indirect=True)
+def test_a_url_that_cannot_be_parsed_is_422_not_a_failure(cloud: CloudUnderTest) -> None:
+    """Found by schemathesis: an unbalanced `[` made urlsplit raise (a 500)."""
+    for url in ["http://[/hook", "https://[::1/hook", "http://x]:80/"]:
+        answer = cloud.client.post("/api/v1/webhooks", json={"url": url}, headers=cloud.hq)
+        assert answer.status_code == 422, (url, answer.get_json())
+
+
 def test_send_time_check_refuses_a_public_name_that_resolves_to_a_private_address(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -104,7 +104,10 @@ def check_url(url: str, allowed: Allowed | None = None) -> SplitResult:
     """Refuse a URL that is not http(s), has no host, or names a forbidden address or
     `localhost` (unless allowed). Host names are not resolved here: see `resolve`."""
     allowed = allow_list() if allowed is None else allowed
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as exc:  # e.g. an unbalanced `[` (an IPv6 literal that is not one)
+        raise ForbiddenTarget(f"webhook URL cannot be parsed: {exc}") from exc
     if parts.scheme.lower() not in SCHEMES:
         raise ForbiddenTarget(f"webhook URLs must be http or https, not {parts.scheme!r}")
     host = _host(parts)
