@@ -28,9 +28,13 @@ def insert_movements(conn: sa.Connection, items: list[StockMovement], origin: st
     is marked changed once for the availability feed."""
     added = insert_many(conn, movements, [_row(m, origin) for m in items], ignore=True)
     ids = {str(movement_id) for _store, movement_id in added}
+    moved: dict[str, list[str]] = {}
+    for m in items:
+        if m.id in ids:
+            moved.setdefault(m.store, []).append(m.sku)
     now = now_text()
-    for store, sku in sorted({(m.store, m.sku) for m in items if m.id in ids}):
-        stock_changes.touch(conn, store, sku, now)
+    for store, skus in sorted(moved.items()):
+        stock_changes.touch_many(conn, store, skus, now)
     return ids
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from cloud.storage.dialect import insert_ignore
+from cloud.storage.dialect import insert_ignore, insert_many
 from cloud.storage.schema import stock_change_counters, stock_changes
 
 
@@ -35,6 +35,40 @@ def touch(conn: sa.Connection, store: str, sku: str, now: str) -> int:
             .values(**values)
         )
     return seq
+
+
+def touch_many(conn: sa.Connection, store: str, skus: list[str], now: str) -> None:
+    """`touch` for several SKUs of one store in a few statements whatever their number (a
+    pushed batch): the counter moves once by their count, under the same row lock."""
+    if not skus:
+        return
+    ordered = sorted(set(skus))
+    insert_ignore(conn, stock_change_counters, {"store": store, "seq": 0})
+    top = int(
+        conn.execute(
+            sa.update(stock_change_counters)
+            .where(stock_change_counters.c.store == store)
+            .values(seq=stock_change_counters.c.seq + len(ordered))
+            .returning(stock_change_counters.c.seq)
+        ).scalar_one()
+    )
+    first = top - len(ordered) + 1
+    rows = [
+        {"store": store, "sku": sku, "seq": first + n, "updated_at": now, "pending": True}
+        for n, sku in enumerate(ordered)
+    ]
+    added = {sku for _store, sku in insert_many(conn, stock_changes, rows, ignore=True)}
+    existing = [row for row in rows if row["sku"] not in added]
+    if existing:
+        conn.execute(
+            sa.update(stock_changes)
+            .where(
+                stock_changes.c.store == sa.bindparam("b_store"),
+                stock_changes.c.sku == sa.bindparam("b_sku"),
+            )
+            .values(seq=sa.bindparam("b_seq"), updated_at=now, pending=True),
+            [{"b_store": r["store"], "b_sku": r["sku"], "b_seq": r["seq"]} for r in existing],
+        )
 
 
 def read(
