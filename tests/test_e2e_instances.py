@@ -91,6 +91,7 @@ def test_instances_behind_a_load_balancer_survive_kill_9(pg_database: str, tmp_p
             with edge.lane(*CASHIER) as lane:
                 assert lane.get("/stock/TEA").json()["on_hand"] == cloud_on_hand == 100 - SALES_EACH
         _nonce_is_refused_across_instances(edges[0], a, b)
+        assert httpx.get(url + "/metrics").status_code == 403  # never through the balancer
         _each_webhook_event_arrives_once(hq, receiver)
     finally:
         for edge in edges:
