@@ -8,6 +8,7 @@ import filecmp
 import importlib
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -99,3 +100,43 @@ def test_the_cloud_client_speaks_to_the_cloud(cloud_client: Any) -> None:
     page = get_stores_store_stock.sync("S1", client=cloud_client)
     assert isinstance(page, StockAvailabilityPage)
     assert (page.items[-1].sku, page.items[-1].available) == ("TEA", 12)  # the latest change
+
+
+def test_the_example_places_an_order_and_verifies_a_real_webhook(tmp_path: Path) -> None:
+    """clients/python/example.py against a real cloud: an order placed through the client,
+    and the webhook of its cancellation verified with the example's check (and a tampered
+    body refused)."""
+    from tests.harness import Cloud, wait_for
+    from tests.test_e2e_webhooks import ALLOW_LOOPBACK, Receiver
+
+    receiver = Receiver(failures=0)
+    cloud = Cloud(tmp_path, env=ALLOW_LOOPBACK).start()
+    sys.path.insert(0, str(CLIENTS))
+    try:
+        import example
+        from omnistore_cloud_client import AuthenticatedClient
+
+        cloud.add_store("S1")
+        with cloud.hq() as hq:
+            hook = hq.post("/webhooks", json={"url": receiver.url}).json()
+            hq.put("/products/TEA", json={"name": "Tea", "price": 250, "vat_rate_bp": 700})
+            movement = {"id": str(uuid.uuid4()), "sku": "TEA", "delta": 50, "reason": "receipt"}
+            assert hq.post("/stores/S1/stock-movements", json=movement).status_code == 201
+        client = AuthenticatedClient(base_url=cloud.url + "/api/v1", token=cloud.hq_token)
+        order = example.place_order(client, "S1", "TEA")
+        assert order.status.value == "placed" and len(str(order.pickup_code)) == 6
+        cancelled = httpx.post(
+            f"{cloud.url}/api/v1/orders/{order.id}/cancel",
+            headers={"Authorization": f"Bearer {cloud.hq_token}"},
+        )
+        assert cancelled.status_code == 200
+        wait_for(lambda: receiver.calls, 30, 0.2)
+        _, headers, body = receiver.calls[0]
+        header = headers["X-Omnistore-Signature"]
+        assert example.verify_signature(hook["secret"], header, body)
+        assert not example.verify_signature(hook["secret"], header, body + b" ")
+        assert not example.verify_signature("whsec_wrong", header, body)
+    finally:
+        sys.path.remove(str(CLIENTS))
+        cloud.stop()
+        receiver.server.shutdown()
