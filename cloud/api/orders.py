@@ -7,6 +7,7 @@ from flask import Blueprint, Response, current_app, jsonify
 from cloud.api.db import engine
 from cloud.api.registry import CATALOGUE_READ, HQ, ORDERS_WRITE, READ, route
 from cloud.services import orders, webhooks
+from httpshell.paging import whole
 from httpshell.routes import Link, caller
 from shared.models import Order, OrderIn, Webhook, WebhookIn
 
@@ -106,10 +107,9 @@ def add_webhook(body: WebhookIn) -> tuple[Response, int]:
     response=Webhook,
     is_list=True,
 )
-def list_webhooks() -> Response:
+def list_webhooks() -> dict[str, object]:
     with engine().connect() as conn:
-        items = [h.model_dump(mode="json") for h in webhooks.list_hooks(conn)]
-    return jsonify({"items": items, "next": None})
+        return whole(webhooks.list_hooks(conn))
 
 
 @route(bp, "DELETE", "/webhooks/<hook_id>", "Unsubscribe", roles=HQ, errors=(403, 404))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint
 
 from cloud.api.db import reading
 from cloud.api.registry import READ, route
 from cloud.services import reporting
+from httpshell.paging import whole
 from httpshell.routes import Link
 from shared.models import StoreInfo
 
@@ -26,7 +27,6 @@ bp = Blueprint("stores", __name__)
         for name, what in (("StoreSales", "sales"), ("StoreReturns", "returns"))
     ),
 )
-def list_stores() -> Response:
+def list_stores() -> dict[str, object]:
     with reading() as conn:
-        items = [s.model_dump(mode="json") for s in reporting.stores_info(conn)]
-    return jsonify({"items": items, "next": None})
+        return whole(reporting.stores_info(conn))

@@ -11,7 +11,7 @@ from edge.status import sync_status
 from edge.sync.lookup import cloud_sale_lookup
 from edge.web.context import actor, config, db
 from edge.web.registry import ORDERS, SELL, STAFF, STOCK, route
-from httpshell.paging import PAGED, limit_arg, page_args, paged
+from httpshell.paging import PAGED, limit_arg, page_args, paged, whole
 from httpshell.routes import Link, Query, created
 from shared.clock import format_ts, from_epoch
 from shared.errors import BadRequest
@@ -226,11 +226,7 @@ def get_stock(sku: str) -> NodeStockLevel:
     ),
 )
 def list_stock() -> dict[str, object]:
-    levels = stock.on_hand_all(db())
-    return {
-        "items": [OnHand(sku=k, on_hand=v).model_dump() for k, v in levels.items()],
-        "next": None,
-    }
+    return whole([OnHand(sku=k, on_hand=v) for k, v in stock.on_hand_all(db()).items()])
 
 
 @route(
@@ -297,8 +293,7 @@ def get_product(sku: str) -> Product:
     links=(Link("GetProduct", "GET /products/{sku}", FIRST_SKU),),
 )
 def search_products() -> dict[str, object]:
-    found = catalog.search(db(), request.args.get("q", ""), limit_arg())
-    return {"items": [p.model_dump(mode="json") for p in found], "next": None}
+    return whole(catalog.search(db(), request.args.get("q", ""), limit_arg()))
 
 
 @route(
