@@ -30,25 +30,18 @@ def test_edge_serve_advertises_and_edge_discover_lists_it(tmp_path: Path) -> Non
     cloud = Cloud(tmp_path).start()
     edge = Edge(tmp_path)
     try:
-        edge.enroll(cloud.url, "S1", cloud.add_store("S1"))
+        # a store code no other test uses: a name already advertised on the loopback (every
+        # other system test is store S1) would make zeroconf probe for a new one first
+        edge.enroll(cloud.url, "D9", cloud.add_store("D9"))
         edge.start()
-        out = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "cli",
-                "edge",
-                "discover",
-                "--timeout",
-                "2",
-                "--interface",
-                "127.0.0.1",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        ).stdout
-        assert f"S1  Store S1  {edge.url}/picker" in out
+        command = [sys.executable, "-m", "cli", "edge", "discover", "--timeout", "2"]
+        command += ["--interface", "127.0.0.1"]
+
+        def listed() -> bool:
+            out = subprocess.run(command, capture_output=True, text=True, timeout=60).stdout
+            return f"D9  Store D9  {edge.url}/picker" in out
+
+        assert wait_for(listed, 20, 0)
     finally:
         edge.stop()
         cloud.stop()
