@@ -1,4 +1,4 @@
-"""The command line: every command has help text and is documented in the README."""
+"""The command line: every command has help text and is documented in docs/cli.md."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from cli import main
 
-README = (Path(__file__).parent.parent / "README.md").read_text()
+README = (Path(__file__).parent.parent / "docs" / "cli.md").read_text()
 
 
 def commands(group: click.Group, prefix: str = "omnistore") -> list[tuple[str, click.Command]]:
@@ -26,7 +26,7 @@ def commands(group: click.Group, prefix: str = "omnistore") -> list[tuple[str, c
 @pytest.mark.parametrize(("path", "command"), commands(main), ids=lambda v: str(v))
 def test_every_command_has_help_and_is_in_the_readme(path: str, command: click.Command) -> None:
     assert command.help and command.help.strip(), f"{path} has no help text"
-    assert f"`{path}" in README, f"{path} is not documented in README.md"
+    assert f"`{path}" in README, f"{path} is not documented in docs/cli.md"
     result = CliRunner().invoke(main, [*path.split()[1:], "--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.output
