@@ -20,6 +20,8 @@ def hand_back(sale: Sale) -> list[Payment]:
     cash net of the change already given."""
     back: dict[TenderMethod, int] = {}
     for payment in sale.payments:
+        if payment.method == "points":
+            continue  # points go back on the ledger, not over the counter
         back[payment.method] = back.get(payment.method, 0) + payment.amount
     if "cash" in back:
         back["cash"] -= sale.change
