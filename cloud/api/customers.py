@@ -169,7 +169,7 @@ def adjust_points(customer_id: str, body: PointsAdjustIn) -> tuple[Customer, int
     errors=(403, 422),
 )
 def put_program(body: LoyaltyProgram) -> LoyaltyProgram:
-    return write(lambda conn: loyalty.set_program(conn, body))
+    return write(lambda conn: loyalty.set_program(conn, body, _region()))
 
 
 @route(bp, "GET", "/loyalty/program", "The loyalty program", roles=READ, response=LoyaltyProgram)

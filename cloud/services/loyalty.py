@@ -37,15 +37,17 @@ def program(conn: sa.Connection) -> LoyaltyProgram:
     )
 
 
-def set_program(conn: sa.Connection, body: LoyaltyProgram) -> LoyaltyProgram:
-    """HQ's program, sent to every node through the chain-wide feed."""
+def set_program(conn: sa.Connection, body: LoyaltyProgram, region: str) -> LoyaltyProgram:
+    """HQ's program, sent to every node through the chain-wide feed with the region that
+    reads phones written without a country code (tills normalise sign-ups the same way)."""
     program(conn)
     conn.execute(
         sa.update(settings)
         .where(settings.c.key == PROGRAM_KEY)
         .values(value=body.model_dump_json())
     )
-    feed.append(conn, feed.CATALOGUE, "loyalty", body.model_dump(mode="json"))
+    change = body.model_dump(mode="json") | {"default_region": region}
+    feed.append(conn, feed.CATALOGUE, "loyalty", change)
     return body
 
 
