@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from shared.customers import IndexEntry
 
-FIELDS = ("id", "name", "phone", "email", "card", "points", "merged_into")
+FIELDS = ("id", "name", "phone", "email", "card", "points", "merged_into", "erased")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def upsert(db: Database, entry: IndexEntry) -> None:
 
 def upsert_many(db: Database, entries: list[IndexEntry]) -> None:
     """Many entries in one statement per page (the initial pull of a large index)."""
-    rows = [[e.id, e.name, e.phone, e.email, e.card, e.points, e.merged_into] for e in entries]
+    rows = [[getattr(e, f) for f in FIELDS] for e in entries]
     db.conn.executemany(
         f"INSERT INTO customers({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))}) "
         "ON CONFLICT(id) DO UPDATE SET " + ", ".join(f"{f} = excluded.{f}" for f in FIELDS[1:]),

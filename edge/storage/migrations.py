@@ -136,7 +136,8 @@ def m004_customers(db: Database) -> None:
         """
         CREATE TABLE customers (
             id TEXT PRIMARY KEY, name TEXT, phone TEXT, email TEXT, card TEXT,
-            points INTEGER NOT NULL DEFAULT 0, merged_into TEXT
+            points INTEGER NOT NULL DEFAULT 0, merged_into TEXT,
+            erased INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX customers_phone ON customers(phone) WHERE phone IS NOT NULL;
         CREATE INDEX customers_email ON customers(email) WHERE email IS NOT NULL;
