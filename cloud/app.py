@@ -8,6 +8,7 @@ from flask import Flask
 from prometheus_client import CollectorRegistry
 
 from cloud.api import (
+    customers,
     exceptions,
     health,
     openapi,
@@ -29,7 +30,19 @@ from httpshell import metrics, observe
 from httpshell.body import MAX_BODY_BYTES
 from httpshell.errors import register_error_handlers
 
-BLUEPRINTS = (health, products, stock, sales, stores, exceptions, orders, sync, recovery, openapi)
+BLUEPRINTS = (
+    health,
+    products,
+    stock,
+    sales,
+    stores,
+    exceptions,
+    orders,
+    customers,
+    sync,
+    recovery,
+    openapi,
+)
 
 
 def create_app(
@@ -48,6 +61,8 @@ def create_app(
         CURRENCY=settings.currency.upper(),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         ORDER_HOLD_S=settings.order_hold_s,
+        DEFAULT_REGION=settings.default_region.upper(),
+        POINTS_HOLD_S=settings.points_hold_s,
         STOCK_WEBHOOK_WINDOW_S=settings.stock_webhook_window_s,
         HQ_RATE_PER_S=settings.hq_rate_per_s,
         HQ_RATE_BURST=settings.hq_rate_burst,

@@ -29,6 +29,18 @@ class CloudSettings(BaseSettings):
     order_hold_s: int = Field(
         72 * 3600, ge=1, description="how long a click-and-collect order waits for its customer"
     )
+    default_region: str = Field(
+        "DE",
+        pattern=r"^[A-Za-z]{2}$",
+        description="the country (ISO 3166 alpha-2) whose numbering plan reads a customer "
+        "phone written without +country code",
+    )
+    points_hold_s: int = Field(
+        120,
+        ge=5,
+        le=86400,
+        description="how long points held for a redemption at a till stay held",
+    )
 
     hq_rate_per_s: float = Field(
         50.0, gt=0, description="HQ API requests per second per token, on average"

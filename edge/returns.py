@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from edge import catalog, clock, outbox, stock
+from edge import catalog, clock, loyalty, outbox, stock
 from edge.node import NodeConfig
 from edge.recovery import RELEARNED, refuse_while_restoring
 from edge.sales import request_hash
@@ -18,7 +18,7 @@ from edge.storage import sales as rows
 from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.errors import NotFound, Unprocessable, idempotency_conflict
-from shared.models import Payment, Return, ReturnEvent, ReturnIn, ReturnLine, Sale
+from shared.models import Loyalty, Payment, Return, ReturnEvent, ReturnIn, ReturnLine, Sale
 from shared.money import MAX_MONEY, round_half_up
 from shared.tenders import check_refunds
 
@@ -76,7 +76,7 @@ def record_return(
         total = sum(line.total for line in lines)
         if total > MAX_MONEY:
             raise Unprocessable("amount_too_large", f"refund exceeds {MAX_MONEY}")
-        refunds = _refunds(request, known, total)
+        refunds = _refunds(request, known, total - _points_share(known, total))
         occurred_at, device_time = clock.now(db)
         ret = Return(
             id=request.id,
@@ -90,7 +90,20 @@ def record_return(
             refunds=refunds,
             total=total,
             reason=request.reason,
+            customer_id=_customer_of(known, request),
         )
+        if ret.customer_id is not None:
+            ret.loyalty = loyalty.on_reversal(
+                db,
+                node.store,
+                "return",
+                ret.id,
+                known.sale.id if known else ret.id,
+                ret.customer_id,
+                (known.sale.loyalty if known else None) or Loyalty(),
+                (total, known.sale.total if known else total),
+                (occurred_at, device_time),
+            )
         rows.insert_return(db, ret, digest, current_shift_id(db, actor.register))
         movements = stock.record_local(
             db, node.store, [(line.sku, line.qty) for line in lines], "return", ret.id, occurred_at
@@ -202,12 +215,29 @@ def _other_tender(request: ReturnIn, known: KnownSale) -> bool:
 
 
 def _refunds(request: ReturnIn, known: KnownSale | None, total: int) -> list[Payment]:
-    """By default the money goes back in the sale's first tender (cash without a receipt)."""
+    """By default the money goes back in the sale's first money tender (cash without a
+    receipt); points go back on the ledger, never as money."""
     if request.refunds is not None:
         check_refunds(total, request.refunds)
         return [Payment(method=r.method, amount=r.amount) for r in request.refunds]
-    method = known.sale.payments[0].method if known is not None else "cash"
+    money = [p.method for p in known.sale.payments if p.method != "points"] if known else []
+    method = money[0] if money else "cash"
     return [Payment(method=method, amount=total)] if total else []
+
+
+def _points_share(known: KnownSale | None, total: int) -> int:
+    """The part of a refund that points paid for (given back as points, half up)."""
+    if known is None or known.sale.total <= 0:
+        return 0
+    paid = sum(p.amount for p in known.sale.payments if p.method == "points")
+    return min(total, round_half_up(paid * total, known.sale.total))
+
+
+def _customer_of(known: KnownSale | None, request: ReturnIn) -> str | None:
+    """The sale's customer (a return is theirs), else the one attached to the return."""
+    if known is not None and known.sale.customer_id is not None:
+        return known.sale.customer_id
+    return request.customer_id
 
 
 def list_returns(db: Database, after: tuple[str, str] | None, limit: int) -> list[Return]:

@@ -8,7 +8,7 @@ import hashlib
 from pydantic import BaseModel
 from sqlite_utils import Database
 
-from edge import catalog, clock, outbox, stock
+from edge import catalog, clock, customers, loyalty, outbox, stock
 from edge.node import NodeConfig
 from edge.recovery import RELEARNED, refuse_while_restoring
 from edge.staff import Actor
@@ -35,10 +35,25 @@ def request_hash(request: BaseModel) -> str:
     return hashlib.sha256(canonical_json(request.model_dump(mode="json")).encode()).hexdigest()
 
 
-def record_sale(db: Database, node: NodeConfig, actor: Actor, request: SaleIn) -> tuple[Sale, bool]:
+def record_sale(
+    db: Database,
+    node: NodeConfig,
+    actor: Actor,
+    request: SaleIn,
+    holds: loyalty.HoldAsk | None = None,
+) -> tuple[Sale, bool]:
     """Commit a sale once. Returns (sale, created); a retry of the same request returns the
-    stored sale, the same id with another body is `idempotency_conflict`."""
+    stored sale, the same id with another body is `idempotency_conflict`. A points tender
+    is held at the cloud first when `holds` reaches it (else redeemed offline)."""
     digest = request_hash(request)
+    existing = rows.get_sale(db, request.id)
+    if existing is not None:
+        if existing[1] not in (digest, RELEARNED):
+            raise idempotency_conflict("sale", request.id)
+        return existing[0], False
+    redeem = _customer_checks(db, request)
+    if redeem is not None:
+        redeem = loyalty.hold(redeem, holds)
     with write(db):
         existing = rows.get_sale(db, request.id)
         if existing is not None:
@@ -53,6 +68,8 @@ def record_sale(db: Database, node: NodeConfig, actor: Actor, request: SaleIn) -
         change = change_due(total, request.payments)
         if change > MAX_MONEY:
             raise Unprocessable("amount_too_large", f"change exceeds {MAX_MONEY}")
+        if redeem is not None:
+            loyalty.check_offline(db, redeem)
         seq = rows.next_receipt_seq(db, actor.register)
         occurred_at, device_time = clock.now(db)
         sale = Sale(
@@ -67,7 +84,20 @@ def record_sale(db: Database, node: NodeConfig, actor: Actor, request: SaleIn) -
             total=total,
             change=change,
             vat=vat_summary(lines),
+            customer_id=request.customer_id,
         )
+        if request.customer_id is not None:
+            sale.loyalty = loyalty.on_sale(
+                db,
+                node.store,
+                sale.id,
+                sale.receipt_no,
+                request.customer_id,
+                sale.total,
+                redeem,
+                node.currency,
+                (occurred_at, device_time),
+            )
         rows.insert_sale(db, sale, seq, digest, current_shift_id(db, actor.register))
         movements = stock.record_local(
             db, node.store, [(line.sku, -line.qty) for line in lines], "sale", sale.id, occurred_at
@@ -81,6 +111,22 @@ def record_sale(db: Database, node: NodeConfig, actor: Actor, request: SaleIn) -
             device_time,
         )
     return sale, True
+
+
+def _customer_checks(db: Database, request: SaleIn) -> loyalty.Redeem | None:
+    """Before anything is held or written: the customer exists here (422
+    `unknown_customer`), the points tender is valid, and the sale would settle (a hold for
+    a sale that cannot go through would only lock the customer's points)."""
+    if request.customer_id is not None:
+        try:
+            customers.resolve(db, request.customer_id)
+        except NotFound as exc:
+            raise Unprocessable(exc.code, exc.message) from exc
+    redeem = loyalty.tendered(db, request.customer_id, request.payments)
+    if redeem is not None:
+        total = sum(_price_line(db, line).total for line in request.lines)
+        change_due(total, request.payments)
+    return redeem
 
 
 def get_sale(db: Database, sale_id: str) -> Sale:

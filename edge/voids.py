@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from edge import clock, outbox, stock
+from edge import clock, loyalty, outbox, stock
 from edge.node import NodeConfig
 from edge.sales import get_sale, request_hash
 from edge.staff import Actor, require_manager
@@ -12,7 +12,7 @@ from edge.storage import sales as rows
 from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.errors import Conflict, Unprocessable, idempotency_conflict
-from shared.models import Payment, Sale, TenderMethod, Void, VoidEvent, VoidIn
+from shared.models import Loyalty, Payment, Sale, TenderMethod, Void, VoidEvent, VoidIn
 
 
 def hand_back(sale: Sale) -> list[Payment]:
@@ -20,6 +20,8 @@ def hand_back(sale: Sale) -> list[Payment]:
     cash net of the change already given."""
     back: dict[TenderMethod, int] = {}
     for payment in sale.payments:
+        if payment.method == "points":
+            continue  # points go back on the ledger, not over the counter
         back[payment.method] = back.get(payment.method, 0) + payment.amount
     if "cash" in back:
         back["cash"] -= sale.change
@@ -54,6 +56,18 @@ def void_sale(
             cashier=manager,
             reason=request.reason,
         )
+        if sale.customer_id is not None:
+            loyalty.on_reversal(
+                db,
+                node.store,
+                "void",
+                void.id,
+                sale.id,
+                sale.customer_id,
+                sale.loyalty or Loyalty(),
+                (sale.total, sale.total),
+                (occurred_at, device_time),
+            )
         rows.insert_void(db, void, digest, current_shift_id(db, actor.register))
         rows.mark_voided(db, sale_id)
         movements = stock.record_local(

@@ -82,6 +82,8 @@ Instant = Annotated[
     PlainSerializer(format_ts, return_type=str, when_used="json"),
 ]
 TenderMethod = Literal["cash", "card", "voucher"]
+# A sale may also be paid with loyalty points (SPEC §9); they are no money, so never a refund.
+PayMethod = Literal["cash", "card", "voucher", "points"]
 MovementReason = Literal[
     "sale", "return", "receipt", "adjustment", "count", "transfer_out", "transfer_in", "collect"
 ]
@@ -233,9 +235,16 @@ class SaleLineIn(Input):
 
 
 class PaymentIn(Input):
-    method: TenderMethod
+    method: PayMethod
     amount: PositiveMoney
     ref: Annotated[str, StringConstraints(max_length=64)] | None = None
+    points: Annotated[int, Field(ge=1, le=10**9)] | None = None  # with method `points` only
+
+    @model_validator(mode="after")
+    def _points(self) -> PaymentIn:
+        if (self.method == "points") != (self.points is not None):
+            raise ValueError("`points` goes with method `points`, and only with it")
+        return self
 
 
 class SaleIn(Input):
@@ -253,6 +262,7 @@ class SaleIn(Input):
     id: Id
     lines: Annotated[list[SaleLineIn], Field(min_length=1, max_length=500)]
     payments: Annotated[list[PaymentIn], Field(min_length=1, max_length=10)]
+    customer_id: Id | None = None
 
 
 class SaleLine(Output):
@@ -266,7 +276,7 @@ class SaleLine(Output):
 
 
 class Payment(Output):
-    method: TenderMethod
+    method: PayMethod
     amount: Money
     ref: str | None = None
 
@@ -276,6 +286,15 @@ class VatSummary(Output):
     gross: Total  # a Z report's VAT: summed over a shift, net of refunds
     vat: Total
     net: Total
+
+
+class Loyalty(Output):
+    """Points of a sale or return: earned (or taken back), redeemed (or given back), and the
+    customer's balance as the node knew it right after."""
+
+    earned: int = 0
+    redeemed: int = 0
+    balance: int = 0
 
 
 class Sale(Output):
@@ -291,6 +310,8 @@ class Sale(Output):
     change: Money
     vat: list[VatSummary] = []
     voided: bool = False
+    customer_id: str | None = None
+    loyalty: Loyalty | None = None
 
 
 class ReturnableLine(Output):
@@ -368,6 +389,7 @@ class ReturnIn(Input):
     refunds: Annotated[list[RefundIn], Field(min_length=1, max_length=10)] | None = None
     manager_pin: Pin | None = None
     reason: Text | None = None
+    customer_id: Id | None = None
 
     @model_validator(mode="after")
     def _one_ref(self) -> ReturnIn:
@@ -397,6 +419,8 @@ class Return(Output):
     refunds: list[Payment]
     total: Money
     reason: str | None = None
+    customer_id: str | None = None
+    loyalty: Loyalty | None = None
 
 
 class VoidIn(Input):
@@ -492,13 +516,16 @@ class OrderIn(Input):
     )
     id: Id
     store: StoreCode
-    customer: CustomerIn
+    customer: CustomerIn | None = None
+    customer_id: Id | None = None
     lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=100)]
 
     @model_validator(mode="after")
     def _distinct(self) -> OrderIn:
         if len({line.sku for line in self.lines}) != len(self.lines):
             raise ValueError("each SKU may appear on one line only")
+        if self.customer is None and self.customer_id is None:
+            raise ValueError("give customer or customer_id")
         return self
 
 
@@ -517,6 +544,7 @@ class Order(Output):
     store: str
     status: OrderStatus
     customer: dict[str, Any]
+    customer_id: str | None = None
     lines: list[OrderLine]
     created_at: Instant
     updated_at: Instant
@@ -659,7 +687,7 @@ class Health(Output):
 
 # --- sync protocol ---------------------------------------------------------------------
 
-EventKind = Literal["sale", "return", "void", "movement", "shift", "order"]
+EventKind = Literal["sale", "return", "void", "movement", "shift", "order", "customer", "loyalty"]
 
 
 class Event(Input):
@@ -715,7 +743,7 @@ class PushOut(Output):
     server_time: Instant
 
 
-ChangeKind = Literal["product", "movement", "order"]
+ChangeKind = Literal["product", "movement", "order", "customer", "loyalty"]
 
 
 class Change(Output):
@@ -754,7 +782,12 @@ class StoreInfo(Output):
 
 
 ExceptionKind = Literal[
-    "oversell", "order_short", "cancel_lost_to_collect", "rejected_event", "clock_skew"
+    "oversell",
+    "order_short",
+    "cancel_lost_to_collect",
+    "rejected_event",
+    "clock_skew",
+    "points_overdraft",
 ]
 
 

@@ -58,6 +58,11 @@ def vat_breakdown(lines: Iterable[tuple[int, int]]) -> list[VatLine]:
     return [VatLine(r, gross[r], vat[r], gross[r] - vat[r]) for r in sorted(gross)]
 
 
+def minor_digits(currency: str) -> int:
+    """Digits after the decimal point of a currency (the `e` of 10^e minor units)."""
+    return _minor_digits(currency)
+
+
 def _minor_digits(currency: str) -> int:
     """Digits after the decimal point for an ISO 4217 currency (2 unless listed)."""
     return _MINOR_DIGITS.get(currency.upper(), 2)

@@ -39,7 +39,13 @@ bp = Blueprint("orders", __name__)
 )
 def place_order(body: OrderIn) -> tuple[Response, int]:
     with engine().begin() as conn:
-        order, created = orders.place(conn, body, current_app.config["ORDER_HOLD_S"], _caller())
+        order, created = orders.place(
+            conn,
+            body,
+            current_app.config["ORDER_HOLD_S"],
+            _caller(),
+            current_app.config["DEFAULT_REGION"],
+        )
     return jsonify(orders.public(order)), 201 if created else 200
 
 

@@ -9,11 +9,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from cloud.services import orders
+from cloud.services import customers, loyalty, orders
 from cloud.services.reporting import Rejected, exception
 from cloud.storage import events, sales, stock
 from shared.api import canonical_json, parse_body
-from shared.clock import now_text
+from shared.clock import format_ts, now_text
+from shared.customers import CustomerEvent, LoyaltyEvent
 from shared.errors import OmnistoreError
 from shared.models import (
     Event,
@@ -230,6 +231,19 @@ def _order(conn: sa.Connection, store: str, body: str) -> None:
     orders.apply_store_event(conn, store, event)
 
 
+def _customer(conn: sa.Connection, store: str, body: str) -> None:
+    """A sign-up at a till (maybe offline): created once, merged if it meets a customer."""
+    event: CustomerEvent = parse_kind(CustomerEvent, body)
+    own(store, event.store)
+    customers.signup(conn, event.customer, format_ts(event.at))
+
+
+def _loyalty(conn: sa.Connection, store: str, body: str) -> None:
+    """The customer side of a sale, return or void: timeline entry and points."""
+    event: LoyaltyEvent = parse_kind(LoyaltyEvent, body)
+    loyalty.apply_event(conn, store, event)
+
+
 _APPLY = {
     "sale": _sale,
     "return": _return,
@@ -237,4 +251,6 @@ _APPLY = {
     "movement": _movement,
     "shift": _shift,
     "order": _order,
+    "customer": _customer,
+    "loyalty": _loyalty,
 }

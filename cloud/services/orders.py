@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
+from cloud.services import customers
 from cloud.services.catalog import get_product
 from cloud.services.reporting import Rejected, exception
 from cloud.services.tokens import require_store
@@ -66,7 +67,11 @@ def pickup_secret(conn: sa.Connection) -> bytes:
 
 
 def place(
-    conn: sa.Connection, body: OrderIn, hold_s: int = DEFAULT_HOLD_S, caller: Caller = HQ
+    conn: sa.Connection,
+    body: OrderIn,
+    hold_s: int = DEFAULT_HOLD_S,
+    caller: Caller = HQ,
+    region: str = customers.INTERNATIONAL,
 ) -> tuple[Order, bool]:
     """Place an order once. An identical replay answers the same order; it carries the
     pickup code only when the same token replays it within 10 minutes of placement (the
@@ -86,12 +91,14 @@ def place(
         return order, False
     store = require_store(conn, body.store)
     _check_cover(conn, body, store.get("last_sync_at"))  # type: ignore[arg-type]
+    customer_id, contact = _customer(conn, body, region)
     now = utc_now()
     order = Order(
         id=body.id,
         store=body.store,
         status="placed",
-        customer=body.customer.model_dump(mode="json"),
+        customer=contact,
+        customer_id=customer_id,
         lines=[OrderLine(sku=line.sku, qty=line.qty, reserved=line.qty) for line in body.lines],
         created_at=now,
         updated_at=now,
@@ -100,7 +107,39 @@ def place(
     )
     rows.insert(conn, order, digest, caller.token)
     feed.append(conn, order.store, "order", order.model_dump(mode="json"))
+    if customer_id is not None:
+        amount = sum(get_product(conn, line.sku).price * line.qty for line in body.lines)
+        customers.record_activity(
+            conn,
+            customer_id,
+            "order",
+            order.id,
+            store=order.store,
+            channel="web",
+            at=now_text(),
+            amount=amount,
+        )
     return order.model_copy(update={"pickup_code": code}), True
+
+
+def _customer(
+    conn: sa.Connection, body: OrderIn, region: str
+) -> tuple[str | None, dict[str, object]]:
+    """The order's customer (given, found by phone or email, or created) and the contact
+    block the store sees (the customer's, when only the id was given)."""
+    block = body.customer
+    customer_id = customers.for_order(
+        conn,
+        body.customer_id,
+        None if block is None else block.name,
+        None if block is None else block.phone,
+        None if block is None else block.email,
+        region,
+    )
+    if block is not None:
+        return customer_id, block.model_dump(mode="json")
+    found = customers.get(conn, str(customer_id))
+    return customer_id, {"name": found.name or "", "phone": found.phone, "email": found.email}
 
 
 def _check_cover(conn: sa.Connection, body: OrderIn, last_sync_at: str | None) -> None:

@@ -259,3 +259,62 @@ rate_limits = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("tat", sa.Float, nullable=False),
 )
+
+# revision 0007_customers: customers, their points ledger, holds and timeline (SPEC §9)
+customers = sa.Table(
+    "customers",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(200)),
+    sa.Column("phone", sa.String(40)),
+    sa.Column("email", sa.String(200)),
+    sa.Column("card", sa.String(13)),
+    sa.Column("marketing", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("merged_into", sa.String(36)),
+    sa.Column("erased_at", sa.String(32)),
+    sa.Column("overdraft_open", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Index("customers_phone", "phone"),
+    sa.Index("customers_email", "email"),
+    sa.Index("customers_card", "card"),
+    sa.Index("customers_merged_into", "merged_into"),
+)
+
+points = sa.Table(
+    "points",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("customer_id", sa.String(36), nullable=False, index=True),
+    sa.Column("delta", sa.BigInteger, nullable=False),
+    sa.Column("reason", sa.String(16), nullable=False),
+    sa.Column("ref", sa.String(64)),
+    sa.Column("store", sa.String(32)),
+    sa.Column("occurred_at", sa.String(32), nullable=False),
+    sa.Column("hold_id", sa.String(36)),
+)
+
+points_holds = sa.Table(
+    "points_holds",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("customer_id", sa.String(36), nullable=False, index=True),
+    sa.Column("store", sa.String(32), nullable=False),
+    sa.Column("points", sa.BigInteger, nullable=False),
+    sa.Column("expires_at", sa.String(32), nullable=False),
+    sa.Column("used", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+customer_activity = sa.Table(
+    "customer_activity",
+    metadata,
+    sa.Column("kind", sa.String(8), primary_key=True),
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("customer_id", sa.String(36), nullable=False),
+    sa.Column("receipt_no", sa.String(80)),
+    sa.Column("store", sa.String(32)),
+    sa.Column("channel", sa.String(8), nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("amount", Money, nullable=False),
+    sa.Index("customer_activity_customer", "customer_id", "at"),
+)

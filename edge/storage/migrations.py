@@ -125,3 +125,30 @@ def m003_orders(db: Database) -> None:
         CREATE INDEX order_lines_sku ON order_lines(sku)
         """,
     )
+
+
+@migrations()
+def m004_customers(db: Database) -> None:
+    """The chain's customer index (what a till needs to find a customer and their points)
+    and the points this node recorded, until the cloud's balance includes them."""
+    _run(
+        db,
+        """
+        CREATE TABLE customers (
+            id TEXT PRIMARY KEY, name TEXT, phone TEXT, email TEXT, card TEXT,
+            points INTEGER NOT NULL DEFAULT 0, merged_into TEXT,
+            erased INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX customers_phone ON customers(phone) WHERE phone IS NOT NULL;
+        CREATE INDEX customers_email ON customers(email) WHERE email IS NOT NULL;
+        CREATE INDEX customers_card ON customers(card) WHERE card IS NOT NULL;
+        CREATE INDEX customers_merged ON customers(merged_into) WHERE merged_into IS NOT NULL;
+        CREATE TABLE points_local (
+            id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, delta INTEGER NOT NULL,
+            reason TEXT NOT NULL, part TEXT NOT NULL, sale_id TEXT NOT NULL,
+            event_id TEXT NOT NULL, offline INTEGER NOT NULL DEFAULT 0, occurred_at TEXT NOT NULL
+        );
+        CREATE INDEX points_local_customer ON points_local(customer_id);
+        CREATE INDEX points_local_sale ON points_local(sale_id)
+        """,
+    )

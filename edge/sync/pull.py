@@ -6,13 +6,14 @@ import time
 
 from sqlite_utils import Database
 
-from edge import orders, stock
+from edge import customers, orders, stock
 from edge.node import NodeConfig
 from edge.storage import catalog, state
 from edge.storage.db import write
 from edge.sync.client import CloudClient
 from edge.sync.session import exchange
 from shared.clock import format_ts, from_epoch
+from shared.customers import IndexEntry
 from shared.models import Change, Order, Product, PullOut, StockMovement
 
 PULL_PATH = "/api/v1/sync/pull"
@@ -46,3 +47,7 @@ def apply_change(db: Database, config: NodeConfig, change: Change) -> None:
         stock.record(db, StockMovement.model_validate(change.body), "cloud")
     elif change.kind == "order":
         orders.receive(db, config, Order.model_validate(change.body))
+    elif change.kind == "customer":
+        customers.apply_entry(db, IndexEntry.model_validate(change.body))
+    elif change.kind == "loyalty":
+        customers.apply_program(db, change.body)

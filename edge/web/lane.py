@@ -8,6 +8,7 @@ from flask import Blueprint, Response, current_app, request
 from edge import catalog, counts, health, orders, returns, sales, shifts, stock, voids
 from edge.staff import sign_in, sign_out
 from edge.status import sync_status
+from edge.sync.holds import PointsHolds
 from edge.sync.lookup import cloud_sale_lookup
 from edge.web.context import actor, config, db
 from edge.web.registry import ORDERS, SELL, STAFF, STOCK, route
@@ -100,7 +101,7 @@ def delete_session() -> Response:
     body=SaleIn,
     response=Sale,
     status=201,
-    errors=(404, 422),
+    errors=(404, 409, 422),
     writes=True,
     links=(
         Link("GetSale", "GET /sales/{sale_id}", SALE),
@@ -108,10 +109,13 @@ def delete_session() -> Response:
     ),
     description="422 `unknown_product` for a SKU or barcode this node does not know, "
     "`payment_short` when the payments do not cover the total, `idempotency_conflict` "
-    "when the `id` was used before with another body.",
+    "when the `id` was used before with another body; with a points tender 422 "
+    "`points_need_customer`, `bad_points_amount`, `below_min_redeem`, `overpayment`, and 409 "
+    "`insufficient_points` (the cloud's hold refused, or over the offline allowance).",
 )
 def create_sale(body: SaleIn) -> tuple[Sale, int]:
-    return created(*sales.record_sale(db(), config(), actor(), body))
+    holds = PointsHolds(current_app.config["DATA_DIR"], db())
+    return created(*sales.record_sale(db(), config(), actor(), body, holds))
 
 
 @route(

@@ -37,6 +37,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "sku": {"type": "string", "pattern": SKU_PATTERN, "examples": ["MILK"]},
     "sale_id": ID,
     "order_id": ID,
+    "customer_id": ID,
     "shift_id": ID,
 }
 
