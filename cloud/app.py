@@ -12,6 +12,7 @@ from cloud.api import (
     health,
     openapi,
     orders,
+    pricing,
     products,
     ratelimit,
     recovery,
@@ -29,7 +30,19 @@ from httpshell import metrics, observe
 from httpshell.body import MAX_BODY_BYTES
 from httpshell.errors import register_error_handlers
 
-BLUEPRINTS = (health, products, stock, sales, stores, exceptions, orders, sync, recovery, openapi)
+BLUEPRINTS = (
+    health,
+    products,
+    pricing,
+    stock,
+    sales,
+    stores,
+    exceptions,
+    orders,
+    sync,
+    recovery,
+    openapi,
+)
 
 
 def create_app(

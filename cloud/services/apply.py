@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from cloud.services import orders
+from cloud.services import orders, repricing
 from cloud.services.reporting import Rejected, exception
 from cloud.storage import events, sales, stock
 from shared.api import canonical_json, parse_body
@@ -141,6 +141,8 @@ def _sale(conn: sa.Connection, store: str, body: str) -> None:
         raise Rejected(f"duplicate_receipt_no: {event.sale.receipt_no} is another sale's")
     sales.insert_sale(conn, event.sale)
     _movements(conn, store, event.movements, event.sale.id)
+    if same is None:
+        repricing.check_sales(conn, store, [event.sale])
 
 
 def _return(conn: sa.Connection, store: str, body: str) -> None:

@@ -41,13 +41,14 @@ def _rank(version: PriceVersion) -> tuple[bool, datetime, str]:
     return (version.stores is not None, version.starts_at, version.id)
 
 
-def measured_unit_price(price: int, barcode: str | None) -> int:
-    """A line's list unit price: a GS1 price-embedded code carries it, a weight-embedded one
-    prices its grams at `price` per kg (half-up); any other line sells at `price`."""
-    if barcode is None:
+def list_unit_price(price: int, barcode: str | None, registered: list[str]) -> int:
+    """A line's list unit price from its product's effective `price`: a GS1 price-embedded
+    code carries its own price, a weight-embedded one prices its grams at `price` per kg
+    (half-up); a line by SKU or by one of the product's own barcodes sells at `price`."""
+    if barcode is None or barcode in registered:
         return price
     measure = parse_variable_measure(barcode)
-    if measure is None or measure.lookup_code == barcode:
+    if measure is None:
         return price
     if measure.kind == "price":
         return measure.value

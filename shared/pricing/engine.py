@@ -30,10 +30,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
 
+from shared.models import LineDiscount
 from shared.money import VatLine, round_half_up, vat_breakdown
 from shared.pricing.allocate import largest_remainder
 from shared.pricing.book import in_force, reaches
-from shared.pricing.models import LINE_KINDS, LineDiscount, Promotion
+from shared.pricing.models import LINE_KINDS, Promotion
 
 
 @dataclass(frozen=True)

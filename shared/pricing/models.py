@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.models import (
+    BasisPoints,
+    Category,
+    CouponCode,
     Id,
     Input,
     Instant,
@@ -23,10 +26,6 @@ PromotionKind = Literal[
     "percent_off", "amount_off", "multibuy", "bundle", "member_price", "basket_percent_off"
 ]
 LINE_KINDS = ("percent_off", "amount_off", "multibuy", "bundle", "member_price")
-BasisPoints = Annotated[int, Field(ge=1, le=10_000)]
-CATEGORY_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}(?:/[a-z0-9][a-z0-9_-]{0,39}){0,5}$"
-Category = Annotated[str, StringConstraints(pattern=CATEGORY_PATTERN)]
-CouponCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
 Stores = Annotated[list[StoreCode], Field(min_length=1, max_length=500)]
 DEFAULT_CAP_BP = 1000
 
@@ -190,50 +189,3 @@ class PricingSettings(Input):
 
 class PricingSettingsOut(Output):
     manual_discount_cap_bp: int = DEFAULT_CAP_BP
-
-
-class ManualDiscountIn(Input):
-    """A cashier's discount on a line or on the basket: a percentage or an amount, and why."""
-
-    model_config = ConfigDict(
-        json_schema_extra={  # exactly one of percent_bp or amount
-            "oneOf": [{"required": ["percent_bp"]}, {"required": ["amount"]}]
-        }
-    )
-    percent_bp: BasisPoints | None = None
-    amount: PositiveMoney | None = None
-    reason: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-
-    @model_validator(mode="after")
-    def _one(self) -> ManualDiscountIn:
-        if (self.percent_bp is None) == (self.amount is None):
-            raise ValueError("give exactly one of percent_bp or amount")
-        return self
-
-
-class PriceOverrideIn(Input):
-    """A manager's price for one line (the unit price it sells at instead of the book's)."""
-
-    price: Money
-    reason: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-
-
-class ManualDiscount(Output):
-    percent_bp: int | None = None
-    amount: int | None = None
-    reason: str = ""
-    approved_by: str | None = None
-
-
-class PriceOverride(Output):
-    price: int
-    reason: str = ""
-    approved_by: str | None = None
-
-
-class LineDiscount(Output):
-    """One part of a line's discount: a promotion (its id and name) or `manual`."""
-
-    source: str
-    name: str = ""
-    amount: int

@@ -71,7 +71,10 @@ def main() -> dict[str, float]:
 
     floor = timed_ms(lambda: price_basket(lines, [], store="S1", at=T0), PRICINGS)
     with_rules = timed_ms(priced, PRICINGS)
-    p = lambda s, q: s[min(len(s) - 1, int(q * len(s)))]  # noqa: E731
+
+    def p(s: list[float], q: float) -> float:
+        return s[min(len(s) - 1, int(q * len(s)))]
+
     figures = {
         "promotions": index.size,
         "basket_lines": len(lines),
