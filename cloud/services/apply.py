@@ -192,7 +192,11 @@ def within_sale(ret: Return, sale: Sale, already: Counter[str]) -> None:
                 f"return_exceeds_sale: {sku}: {qty} returned but only "
                 f"{max(0, sold_qty - already[sku])} of {sold_qty} sold are left to return"
             )
-        paid = round_half_up(sum(line.total for line in sold) * qty, sold_qty)
+        sold_total, before = sum(line.total for line in sold), already[sku]
+        cumulative = round_half_up(sold_total * (before + qty), sold_qty) - round_half_up(
+            sold_total * before, sold_qty
+        )
+        paid = max(round_half_up(sold_total * qty, sold_qty), cumulative)
         if sum(line.total for line in ret.lines if line.sku == sku) > paid:
             raise Rejected(f"return_exceeds_sale: {sku}: refund above the {paid} paid")
     lines_total = sum(line.total for line in ret.lines)

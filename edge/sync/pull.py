@@ -6,7 +6,7 @@ import time
 
 from sqlite_utils import Database
 
-from edge import orders, stock
+from edge import orders, pricing, stock
 from edge.node import NodeConfig
 from edge.storage import catalog, state
 from edge.storage.db import write
@@ -14,6 +14,7 @@ from edge.sync.client import CloudClient
 from edge.sync.session import exchange
 from shared.clock import format_ts, from_epoch
 from shared.models import Change, Order, Product, PullOut, StockMovement
+from shared.pricing.models import PriceVersion, PricingSettingsOut, Promotion
 
 PULL_PATH = "/api/v1/sync/pull"
 CURSOR_KEY = "cursor"
@@ -46,3 +47,9 @@ def apply_change(db: Database, config: NodeConfig, change: Change) -> None:
         stock.record(db, StockMovement.model_validate(change.body), "cloud")
     elif change.kind == "order":
         orders.receive(db, config, Order.model_validate(change.body))
+    elif change.kind == "price_version":
+        pricing.apply_version(db, config.store, PriceVersion.model_validate(change.body))
+    elif change.kind == "promotion":
+        pricing.apply_promotion(db, config.store, Promotion.model_validate(change.body))
+    elif change.kind == "pricing_settings":
+        pricing.apply_settings(db, PricingSettingsOut.model_validate(change.body))

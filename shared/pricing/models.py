@@ -189,3 +189,24 @@ class PricingSettings(Input):
 
 class PricingSettingsOut(Output):
     manual_discount_cap_bp: int = DEFAULT_CAP_BP
+
+
+class ShelfLabel(Output):
+    """A shelf label waiting to be printed: what the shelf shows from `effective_at`."""
+
+    id: str
+    sku: str
+    name: str
+    price: int
+    effective_at: Instant
+    reason: str
+    barcode: str | None = None
+    promotions: list[str] = []
+
+
+class LabelsPrintedIn(Input):
+    ids: Annotated[list[Id], Field(min_length=1, max_length=500)]
+
+
+class LabelsPrinted(Output):
+    printed: int
