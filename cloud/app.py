@@ -13,6 +13,7 @@ from cloud.api import (
     health,
     openapi,
     orders,
+    pricing,
     products,
     ratelimit,
     recovery,
@@ -33,6 +34,7 @@ from httpshell.errors import register_error_handlers
 BLUEPRINTS = (
     health,
     products,
+    pricing,
     stock,
     sales,
     stores,

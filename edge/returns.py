@@ -164,7 +164,8 @@ def _priced(db: Database, wanted: Counter[str], known: KnownSale | None) -> list
 
 
 def _referenced_line(known: KnownSale, sku: str, qty: int) -> ReturnLine:
-    """Refund at the price paid: the sale's own line totals, pro rata, half-up."""
+    """Refund at the price paid (after every discount): the sale's own line totals, pro
+    rata, half-up, counted from the units already returned."""
     sold = [line for line in known.sale.lines if line.sku == sku]
     if not sold:
         raise Unprocessable(
@@ -178,7 +179,12 @@ def _referenced_line(known: KnownSale, sku: str, qty: int) -> ReturnLine:
             f"{sku}: {qty} to return but only {left} of {sold_qty} sold are left to return",
         )
     sold_total = sum(line.total for line in sold)
-    total = round_half_up(sold_total * qty, sold_qty)
+    before = known.returned.get(sku, 0)
+    # What the first n units back are worth, pro rata of what was paid: this return is the
+    # difference, so every return of the sale together never refunds more than was paid.
+    total = round_half_up(sold_total * (before + qty), sold_qty) - round_half_up(
+        sold_total * before, sold_qty
+    )
     return ReturnLine(
         sku=sku,
         name=sold[0].name,

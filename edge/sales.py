@@ -4,21 +4,26 @@ its stock movements and its outbox event in one transaction."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from datetime import datetime
 
 from pydantic import BaseModel
 from sqlite_utils import Database
 
-from edge import catalog, clock, customers, loyalty, outbox, stock
+from edge import catalog, clock, customers, loyalty, outbox, pricing, stock
 from edge.node import NodeConfig
 from edge.recovery import RELEARNED, refuse_while_restoring
-from edge.staff import Actor
+from edge.staff import Actor, require_manager
 from edge.storage import sales as rows
 from edge.storage.db import write
 from edge.storage.shifts import current_shift_id
 from shared.api import canonical_json
 from shared.errors import NotFound, OmnistoreError, Unprocessable, idempotency_conflict
 from shared.models import (
+    ManualDiscount,
+    ManualDiscountIn,
     Payment,
+    PriceOverride,
     Sale,
     SaleEvent,
     SaleIn,
@@ -26,7 +31,9 @@ from shared.models import (
     SaleLineIn,
     VatSummary,
 )
-from shared.money import MAX_MONEY, line_total, vat_breakdown
+from shared.money import MAX_MONEY, vat_breakdown
+from shared.pricing.engine import Manual, PricedLine
+from shared.pricing.manual import within_cap
 from shared.tenders import change_due
 
 
@@ -43,15 +50,18 @@ def record_sale(
     holds: loyalty.HoldAsk | None = None,
 ) -> tuple[Sale, bool]:
     """Commit a sale once. Returns (sale, created); a retry of the same request returns the
-    stored sale, the same id with another body is `idempotency_conflict`. A points tender
-    is held at the cloud first when `holds` reaches it (else redeemed offline)."""
+    stored sale, the same id with another body is `idempotency_conflict`. A customer
+    attached makes the sale a member's (member prices, members-only promotions) and earns
+    points; a points tender is held at the cloud first when `holds` reaches it (else
+    redeemed offline)."""
     digest = request_hash(request)
     existing = rows.get_sale(db, request.id)
     if existing is not None:
         if existing[1] not in (digest, RELEARNED):
             raise idempotency_conflict("sale", request.id)
         return existing[0], False
-    redeem = _customer_checks(db, request)
+    member = request.customer_id is not None
+    redeem = _customer_checks(db, node, request, member)
     if redeem is not None:
         redeem = loyalty.hold(redeem, holds)
     with write(db):
@@ -61,8 +71,11 @@ def record_sale(
                 raise idempotency_conflict("sale", request.id)
             return existing[0], False
         refuse_while_restoring(db)
-        lines = [_price_line(db, line) for line in request.lines]
-        total = sum(line.total for line in lines)
+        occurred_at, device_time = clock.now(db)
+        priced = _price(db, node, request, occurred_at, member)
+        manager = _approval(db, actor, request, priced)
+        lines = _sale_lines(request, priced, manager)
+        total = priced.total
         if total > MAX_MONEY:
             raise Unprocessable("amount_too_large", f"sale total exceeds {MAX_MONEY}")
         change = change_due(total, request.payments)
@@ -71,7 +84,6 @@ def record_sale(
         if redeem is not None:
             loyalty.check_offline(db, redeem)
         seq = rows.next_receipt_seq(db, actor.register)
-        occurred_at, device_time = clock.now(db)
         sale = Sale(
             id=request.id,
             store=node.store,
@@ -85,6 +97,9 @@ def record_sale(
             change=change,
             vat=vat_summary(lines),
             customer_id=request.customer_id,
+            coupons=request.coupons,
+            discount=_manual_record(request.discount, manager, priced.over_cap_basket),
+            member=member,
         )
         if request.customer_id is not None:
             sale.loyalty = loyalty.on_sale(
@@ -113,10 +128,13 @@ def record_sale(
     return sale, True
 
 
-def _customer_checks(db: Database, request: SaleIn) -> loyalty.Redeem | None:
+def _customer_checks(
+    db: Database, node: NodeConfig, request: SaleIn, member: bool
+) -> loyalty.Redeem | None:
     """Before anything is held or written: the customer exists here (422
-    `unknown_customer`), the points tender is valid, and the sale would settle (a hold for
-    a sale that cannot go through would only lock the customer's points)."""
+    `unknown_customer`), the points tender is valid, and the sale would settle at the
+    engine's price (a hold for a sale that cannot go through would only lock the
+    customer's points)."""
     if request.customer_id is not None:
         try:
             customers.resolve(db, request.customer_id)
@@ -124,8 +142,7 @@ def _customer_checks(db: Database, request: SaleIn) -> loyalty.Redeem | None:
             raise Unprocessable(exc.code, exc.message) from exc
     redeem = loyalty.tendered(db, request.customer_id, request.payments)
     if redeem is not None:
-        total = sum(_price_line(db, line).total for line in request.lines)
-        change_due(total, request.payments)
+        change_due(_price(db, node, request, clock.now(db)[0], member).total, request.payments)
     return redeem
 
 
@@ -145,23 +162,129 @@ def vat_summary(lines: list[SaleLine]) -> list[VatSummary]:
     ]
 
 
-def _price_line(db: Database, line: SaleLineIn) -> SaleLine:
-    """Price at today's catalogue; the applied price is stored on the line for ever."""
+@dataclass(frozen=True)
+class _Priced:
+    """A sale's lines priced by the engine, with what needs a manager."""
+
+    names: list[str]
+    barcodes: list[str | None]
+    lines: list[PricedLine]
+    total: int
+    over_cap_lines: set[int]
+    over_cap_basket: bool
+
+    @property
+    def needs_manager(self) -> bool:
+        return bool(self.over_cap_lines) or self.over_cap_basket
+
+
+def _price(db: Database, node: NodeConfig, request: SaleIn, at: datetime, member: bool) -> _Priced:
+    """The book's price at the node's corrected clock, then the shared engine."""
+    resolved = [_resolve(db, line) for line in request.lines]
+    to_price = [
+        pricing.LineToPrice(
+            product=found.product,
+            qty=line.qty,
+            barcode=found.barcode,
+            override=None if line.price_override is None else line.price_override.price,
+            manual=_manual(line.discount),
+        )
+        for found, line in zip(resolved, request.lines, strict=True)
+    ]
+    basket = pricing.price_sale(
+        db,
+        node.store,
+        to_price,
+        at,
+        member=member,
+        coupons=request.coupons,
+        basket_manual=_manual(request.discount),
+    )
+    for line in basket.lines:
+        if line.unit_price * line.qty > MAX_MONEY:
+            raise Unprocessable("amount_too_large", f"line total exceeds {MAX_MONEY}")
+    cap = pricing.cap_bp(db)
+    over = {
+        n
+        for n, (line, priced) in enumerate(zip(request.lines, basket.lines, strict=True))
+        if _over_cap(line.discount, priced.unit_price * priced.qty, cap)
+    }
+    list_total = sum(line.unit_price * line.qty for line in basket.lines)
+    basket_over = _over_cap(request.discount, list_total, cap)
+    return _Priced(
+        [found.product.name for found in resolved],
+        [found.barcode for found in resolved],
+        basket.lines,
+        basket.total,
+        over,
+        basket_over,
+    )
+
+
+def _over_cap(given: ManualDiscountIn | None, list_total: int, cap: int) -> bool:
+    manual = _manual(given)
+    return manual is not None and not within_cap(manual, list_total, cap)
+
+
+def _resolve(db: Database, line: SaleLineIn) -> catalog.Resolved:
     try:
-        found = catalog.resolve(db, line.sku, line.barcode)
+        return catalog.resolve(db, line.sku, line.barcode)
     except OmnistoreError as exc:
         raise Unprocessable(exc.code, exc.message) from exc
-    total = line_total(found.unit_price, line.qty)
-    if total > MAX_MONEY:
-        raise Unprocessable("amount_too_large", f"line total exceeds {MAX_MONEY}")
-    return SaleLine(
-        sku=found.product.sku,
-        name=found.product.name,
-        qty=line.qty,
-        unit_price=found.unit_price,
-        total=total,
-        vat_rate_bp=found.product.vat_rate_bp,
-        barcode=found.barcode,
+
+
+def _manual(given: ManualDiscountIn | None) -> Manual | None:
+    return None if given is None else Manual(given.percent_bp, given.amount)
+
+
+def _approval(db: Database, actor: Actor, request: SaleIn, priced: _Priced) -> str | None:
+    """A price override, and a manual discount above HQ's cap, need a manager (PIN in the
+    request, or a manager's own session); the approving manager's name, else None."""
+    overrides = any(line.price_override is not None for line in request.lines)
+    if not overrides and not priced.needs_manager:
+        return None
+    return require_manager(db, actor, request.manager_pin)
+
+
+def _sale_lines(request: SaleIn, priced: _Priced, manager: str | None) -> list[SaleLine]:
+    """The lines as stored for ever: list price, discount, promotions, what the cashier did."""
+    out = []
+    for n, (line, result) in enumerate(zip(request.lines, priced.lines, strict=True)):
+        override = line.price_override
+        out.append(
+            SaleLine(
+                sku=result.sku,
+                name=priced.names[n],
+                qty=result.qty,
+                unit_price=result.unit_price,
+                total=result.total,
+                vat_rate_bp=result.vat_rate_bp,
+                barcode=priced.barcodes[n],
+                discount=result.discount,
+                promotions=result.promotions,
+                discounts=result.discounts,
+                manual_discount=_manual_record(line.discount, manager, n in priced.over_cap_lines),
+                price_override=None
+                if override is None
+                else PriceOverride(
+                    price=override.price, reason=override.reason, approved_by=manager
+                ),
+            )
+        )
+    return out
+
+
+def _manual_record(
+    given: ManualDiscountIn | None, manager: str | None, over_cap: bool
+) -> ManualDiscount | None:
+    """A manual discount as recorded; the approving manager is named when it was needed."""
+    if given is None:
+        return None
+    return ManualDiscount(
+        percent_bp=given.percent_bp,
+        amount=given.amount,
+        reason=given.reason,
+        approved_by=manager if over_cap else None,
     )
 
 

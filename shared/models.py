@@ -89,6 +89,11 @@ MovementReason = Literal[
 ]
 HqMovementReason = Literal["receipt", "adjustment", "count", "transfer_out", "transfer_in"]
 Role = Literal["cashier", "picker", "manager"]
+CATEGORY_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}(?:/[a-z0-9][a-z0-9_-]{0,39}){0,5}$"
+Category = Annotated[str, StringConstraints(pattern=CATEGORY_PATTERN)]
+CouponCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+BasisPoints = Annotated[int, Field(ge=1, le=10_000)]
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
 class Input(BaseModel):
@@ -116,6 +121,7 @@ class ProductIn(Input):
     barcodes: Annotated[list[Barcode], Field(max_length=20)] = []
     active: bool = True
     location: Annotated[str, StringConstraints(max_length=40)] | None = None
+    category: Category | None = None
 
     @model_validator(mode="after")
     def _distinct_barcodes(self) -> ProductIn:
@@ -132,6 +138,7 @@ class Product(Output):
     barcodes: list[str] = []
     active: bool = True
     location: str | None = None
+    category: str | None = None
     updated_at: Instant
 
 
@@ -214,6 +221,54 @@ class StockAvailabilityPage(Output):
 # --- sales and returns -----------------------------------------------------------------
 
 
+class ManualDiscountIn(Input):
+    """A cashier's discount on a line or on the basket: a percentage or an amount, and why."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["percent_bp"]}, {"required": ["amount"]}]}
+    )
+    percent_bp: BasisPoints | None = None
+    amount: PositiveMoney | None = None
+    reason: Reason
+
+    @model_validator(mode="after")
+    def _one(self) -> ManualDiscountIn:
+        if (self.percent_bp is None) == (self.amount is None):
+            raise ValueError("give exactly one of percent_bp or amount")
+        return self
+
+
+class PriceOverrideIn(Input):
+    """A manager's unit price for one line instead of the price book's."""
+
+    price: Money
+    reason: Reason
+
+
+class ManualDiscount(Output):
+    """A manual discount as recorded: what was given, why, and the manager who approved it
+    when it was above the cap (None: within the cap)."""
+
+    percent_bp: int | None = None
+    amount: int | None = None
+    reason: str = ""
+    approved_by: str | None = None
+
+
+class PriceOverride(Output):
+    price: int
+    reason: str = ""
+    approved_by: str | None = None
+
+
+class LineDiscount(Output):
+    """One part of a line's discount: a promotion (its id and name) or `manual`."""
+
+    source: str
+    name: str = ""
+    amount: int
+
+
 class SaleLineIn(Input):
     model_config = ConfigDict(
         json_schema_extra={  # exactly one of sku or barcode, as the validator below says
@@ -226,6 +281,8 @@ class SaleLineIn(Input):
     sku: Sku | None = None
     barcode: Annotated[str, StringConstraints(pattern=r"^(?:[0-9]{8}|[0-9]{12,14})$")] | None = None
     qty: Qty = 1
+    discount: ManualDiscountIn | None = None
+    price_override: PriceOverrideIn | None = None
 
     @model_validator(mode="after")
     def _one_key(self) -> SaleLineIn:
@@ -263,9 +320,15 @@ class SaleIn(Input):
     lines: Annotated[list[SaleLineIn], Field(min_length=1, max_length=500)]
     payments: Annotated[list[PaymentIn], Field(min_length=1, max_length=10)]
     customer_id: Id | None = None
+    coupons: Annotated[list[CouponCode], Field(max_length=10)] = []
+    discount: ManualDiscountIn | None = None
+    manager_pin: Pin | None = None
 
 
 class SaleLine(Output):
+    """`unit_price` is the list price (the book's, or the override); `total` what the
+    customer paid for the line after every discount, `discount` the difference."""
+
     sku: str
     name: str = ""
     qty: Qty
@@ -273,6 +336,11 @@ class SaleLine(Output):
     total: Money
     vat_rate_bp: VatRate
     barcode: str | None = None
+    discount: Money = 0
+    promotions: list[str] = []
+    discounts: list[LineDiscount] = []
+    manual_discount: ManualDiscount | None = None
+    price_override: PriceOverride | None = None
 
 
 class Payment(Output):
@@ -312,6 +380,9 @@ class Sale(Output):
     voided: bool = False
     customer_id: str | None = None
     loyalty: Loyalty | None = None
+    coupons: list[str] = []
+    discount: ManualDiscount | None = None
+    member: bool = False
 
 
 class ReturnableLine(Output):
@@ -743,7 +814,16 @@ class PushOut(Output):
     server_time: Instant
 
 
-ChangeKind = Literal["product", "movement", "order", "customer", "loyalty"]
+ChangeKind = Literal[
+    "product",
+    "movement",
+    "order",
+    "customer",
+    "loyalty",
+    "price_version",
+    "promotion",
+    "pricing_settings",
+]
 
 
 class Change(Output):
@@ -788,6 +868,7 @@ ExceptionKind = Literal[
     "rejected_event",
     "clock_skew",
     "points_overdraft",
+    "price_mismatch",
 ]
 
 

@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, jsonify, request
 
 from cloud.api.db import engine, write
 from cloud.api.registry import CATALOGUE_READ, HQ, route
-from cloud.services import catalog
+from cloud.services import catalog, pricing
 from httpshell.paging import CURSOR, LIMIT, page_args, paged, since, since_arg
-from httpshell.routes import Link
+from httpshell.routes import Link, Query
+from shared.clock import parse_ts
 from shared.errors import BadRequest
-from shared.models import SKU_PATTERN, Product, ProductIn
+from shared.models import SKU_PATTERN, STORE_PATTERN, Product, ProductIn
 
 bp = Blueprint("products", __name__)
+AT = Query(
+    "at",
+    {"type": "string", "format": "date-time"},
+    description="The RFC 3339 instant whose price to answer; empty means now",
+)
+STORE_QUERY = Query(
+    "store",
+    {"type": "string", "pattern": STORE_PATTERN},
+    description="The price at this store (its own versions beat chain-wide ones)",
+)
 
 
 @route(
@@ -43,14 +54,19 @@ def put_product(sku: str, body: ProductIn) -> tuple[Response, int]:
     bp,
     "GET",
     "/products/<sku>",
-    "One product",
+    "One product, with the price in force now or `at` an instant (chain-wide or at `store`)",
     roles=CATALOGUE_READ,
     response=Product,
+    query=(AT, STORE_QUERY),
     errors=(404,),
 )
 def get_product(sku: str) -> Response:
+    at = since_arg("at")
     with engine().connect() as conn:
-        return jsonify(catalog.get_product(conn, sku).model_dump(mode="json"))
+        product = pricing.product_at(
+            conn, sku, None if at is None else parse_ts(at), request.args.get("store") or None
+        )
+    return jsonify(product.model_dump(mode="json"))
 
 
 @route(

@@ -25,6 +25,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "hook_id": ID,
     "sale_id": ID,
     "customer_id": ID,
+    "promo_id": ID,
 }
 
 REGISTRY = Registry(PREFIX, authenticate, PARAMS)

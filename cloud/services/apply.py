@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from cloud.services import customers, loyalty, orders
+from cloud.services import customers, loyalty, orders, repricing
 from cloud.services.reporting import Rejected, exception
 from cloud.storage import events, sales, stock
 from shared.api import canonical_json, parse_body
@@ -142,6 +142,8 @@ def _sale(conn: sa.Connection, store: str, body: str) -> None:
         raise Rejected(f"duplicate_receipt_no: {event.sale.receipt_no} is another sale's")
     sales.insert_sale(conn, event.sale)
     _movements(conn, store, event.movements, event.sale.id)
+    if same is None:
+        repricing.check_sales(conn, store, [event.sale])
 
 
 def _return(conn: sa.Connection, store: str, body: str) -> None:
@@ -191,7 +193,11 @@ def within_sale(ret: Return, sale: Sale, already: Counter[str]) -> None:
                 f"return_exceeds_sale: {sku}: {qty} returned but only "
                 f"{max(0, sold_qty - already[sku])} of {sold_qty} sold are left to return"
             )
-        paid = round_half_up(sum(line.total for line in sold) * qty, sold_qty)
+        sold_total, before = sum(line.total for line in sold), already[sku]
+        cumulative = round_half_up(sold_total * (before + qty), sold_qty) - round_half_up(
+            sold_total * before, sold_qty
+        )
+        paid = max(round_half_up(sold_total * qty, sold_qty), cumulative)
         if sum(line.total for line in ret.lines if line.sku == sku) > paid:
             raise Rejected(f"return_exceeds_sale: {sku}: refund above the {paid} paid")
     lines_total = sum(line.total for line in ret.lines)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from cloud.services import repricing
 from cloud.services.apply import (
     MAX_EVENT_BYTES,
     apply_event,
@@ -303,6 +304,7 @@ def _write(conn: sa.Connection, store: str, pending: list[_Fast]) -> None:
         conn, [event_row(store, f.event, f.digest, "accepted", None) for f in pending]
     )
     _oversells(conn, store, pending, added)
+    repricing.check_sales(conn, store, new_sales)
 
 
 def _oversells(conn: sa.Connection, store: str, pending: list[_Fast], added: set[str]) -> None:

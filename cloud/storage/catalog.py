@@ -29,6 +29,7 @@ def upsert_product(conn: sa.Connection, product: Product) -> bool:
         "vat_rate_bp": product.vat_rate_bp,
         "active": product.active,
         "location": product.location,
+        "category": product.category,
         "updated_at": product.model_dump(mode="json")["updated_at"],
     }
     updated = conn.execute(
@@ -55,6 +56,15 @@ def list_products(
     return [_product(conn, row) for row in rows.mappings()]
 
 
+def products_by_sku(conn: sa.Connection, skus: set[str]) -> dict[str, Product]:
+    """The catalogue's products among these SKUs, with their barcodes."""
+    if not skus:
+        return {}
+    rows = conn.execute(sa.select(products).where(products.c.sku.in_(sorted(skus))))
+    found = [_product(conn, row) for row in rows.mappings()]
+    return {product.sku: product for product in found}
+
+
 def known_skus(conn: sa.Connection, skus: set[str]) -> set[str]:
     """Which of these SKUs are in the catalogue."""
     if not skus:
@@ -75,6 +85,7 @@ def _product(conn: sa.Connection, row: Any) -> Product:
         vat_rate_bp=row["vat_rate_bp"],
         active=bool(row["active"]),
         location=row["location"],
+        category=row["category"],
         updated_at=row["updated_at"],
         barcodes=list(codes),
     )

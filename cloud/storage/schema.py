@@ -51,6 +51,8 @@ products = sa.Table(
     sa.Column("active", sa.Boolean, nullable=False),
     sa.Column("location", sa.String(40)),
     sa.Column("updated_at", sa.String(32), nullable=False, index=True),
+    # revision 0008_pricing: a path such as drinks/juice, for promotions by category
+    sa.Column("category", sa.String(250)),
 )
 
 barcodes = sa.Table(
@@ -317,4 +319,30 @@ customer_activity = sa.Table(
     sa.Column("at", sa.String(32), nullable=False),
     sa.Column("amount", Money, nullable=False),
     sa.Index("customer_activity_customer", "customer_id", "at"),
+)
+
+# The price book (revision 0008_pricing): price versions (immutable once recorded, by id),
+# promotions (replaced whole by PUT), each kept whole as its wire JSON beside the columns
+# that queries need. `stores` is a comma-separated list, NULL for chain-wide.
+price_versions = sa.Table(
+    "price_versions",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("sku", sa.String(64), nullable=False),
+    sa.Column("starts_at", sa.String(32), nullable=False),
+    sa.Column("ends_at", sa.String(32)),
+    sa.Column("request_hash", sa.String(64), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Index("price_versions_sku", "sku", "starts_at"),
+)
+
+promotions = sa.Table(
+    "promotions",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("starts_at", sa.String(32), nullable=False),
+    sa.Column("ends_at", sa.String(32)),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Index("promotions_time", "updated_at", "id"),
 )

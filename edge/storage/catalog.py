@@ -9,16 +9,17 @@ from sqlite_utils import Database
 from shared.clock import format_ts
 from shared.models import Product
 
-_COLUMNS = "sku, name, price, vat_rate_bp, active, location, updated_at"
+_COLUMNS = "sku, name, price, vat_rate_bp, active, location, updated_at, category"
 
 
 def upsert_product(db: Database, product: Product) -> None:
     """Replace the product and its barcodes with the cloud's version."""
     db.execute(
-        f"INSERT INTO products({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        f"INSERT INTO products({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(sku) DO UPDATE SET name = excluded.name, price = excluded.price, "
         "vat_rate_bp = excluded.vat_rate_bp, active = excluded.active, "
-        "location = excluded.location, updated_at = excluded.updated_at",
+        "location = excluded.location, updated_at = excluded.updated_at, "
+        "category = excluded.category",
         [
             product.sku,
             product.name,
@@ -27,6 +28,7 @@ def upsert_product(db: Database, product: Product) -> None:
             int(product.active),
             product.location,
             format_ts(product.updated_at),
+            product.category,
         ],
     )
     db.execute("DELETE FROM barcodes WHERE sku = ?", [product.sku])
@@ -61,6 +63,15 @@ def search(db: Database, text: str, limit: int) -> list[Product]:
     return [_product(db, row) for row in rows]
 
 
+def skus_in_category(db: Database, category: str) -> list[str]:
+    """Products at or under a category path (`drinks` takes `drinks/juice`)."""
+    rows = db.execute(
+        "SELECT sku FROM products WHERE category = ? OR category LIKE ? ESCAPE '\\' ORDER BY sku",
+        [category, category.replace("_", "\\_").replace("%", "\\%") + "/%"],
+    )
+    return [str(row[0]) for row in rows.fetchall()]
+
+
 def count(db: Database) -> int:
     """How many products the node knows."""
     return int(db.execute("SELECT count(*) FROM products").fetchone()[0])
@@ -76,5 +87,6 @@ def _product(db: Database, row: tuple[Any, ...]) -> Product:
         active=bool(row[4]),
         location=row[5],
         updated_at=row[6],
+        category=row[7],
         barcodes=sorted(codes),
     )

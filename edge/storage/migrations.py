@@ -152,3 +152,26 @@ def m004_customers(db: Database) -> None:
         CREATE INDEX points_local_sale ON points_local(sale_id)
         """,
     )
+
+
+@migrations()
+def m005_pricing(db: Database) -> None:
+    """The price book held from the feed (versions, promotions), product categories, and the
+    shelf labels queued when a rule changes what a shelf shows."""
+    _run(
+        db,
+        """
+        ALTER TABLE products ADD COLUMN category TEXT;
+        CREATE TABLE price_versions (
+            id TEXT PRIMARY KEY, sku TEXT NOT NULL, body TEXT NOT NULL
+        );
+        CREATE INDEX price_versions_sku ON price_versions(sku);
+        CREATE TABLE promotions (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+        CREATE TABLE labels (
+            id TEXT PRIMARY KEY, sku TEXT NOT NULL, effective_at TEXT NOT NULL,
+            reason TEXT NOT NULL, queued_at TEXT NOT NULL, printed_at TEXT,
+            UNIQUE (sku, effective_at)
+        );
+        CREATE INDEX labels_waiting ON labels(printed_at, effective_at)
+        """,
+    )

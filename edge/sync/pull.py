@@ -6,7 +6,7 @@ import time
 
 from sqlite_utils import Database
 
-from edge import customers, orders, stock
+from edge import customers, orders, pricing, stock
 from edge.node import NodeConfig
 from edge.storage import catalog, state
 from edge.storage.db import write
@@ -15,6 +15,7 @@ from edge.sync.session import exchange
 from shared.clock import format_ts, from_epoch
 from shared.customers import IndexEntry
 from shared.models import Change, Order, Product, PullOut, StockMovement
+from shared.pricing.models import PriceVersion, PricingSettingsOut, Promotion
 
 PULL_PATH = "/api/v1/sync/pull"
 CURSOR_KEY = "cursor"
@@ -51,3 +52,9 @@ def apply_change(db: Database, config: NodeConfig, change: Change) -> None:
         customers.apply_entry(db, IndexEntry.model_validate(change.body))
     elif change.kind == "loyalty":
         customers.apply_program(db, change.body)
+    elif change.kind == "price_version":
+        pricing.apply_version(db, config.store, PriceVersion.model_validate(change.body))
+    elif change.kind == "promotion":
+        pricing.apply_promotion(db, config.store, Promotion.model_validate(change.body))
+    elif change.kind == "pricing_settings":
+        pricing.apply_settings(db, PricingSettingsOut.model_validate(change.body))

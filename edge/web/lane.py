@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
 
-from edge import catalog, counts, health, orders, returns, sales, shifts, stock, voids
+from edge import catalog, counts, health, orders, pricing, returns, sales, shifts, stock, voids
 from edge.staff import sign_in, sign_out
 from edge.status import sync_status
 from edge.sync.holds import PointsHolds
 from edge.sync.lookup import cloud_sale_lookup
 from edge.web.context import actor, config, db
 from edge.web.registry import ORDERS, SELL, STAFF, STOCK, route
-from httpshell.paging import PAGED, limit_arg, page_args, paged, whole
+from httpshell.paging import PAGED, limit_arg, page_args, paged, since_arg, whole
 from httpshell.routes import Link, Query, created
-from shared.clock import format_ts, from_epoch
+from shared.clock import format_ts, from_epoch, parse_ts
 from shared.errors import BadRequest
 from shared.models import (
     CollectIn,
@@ -277,12 +277,28 @@ def lookup_product() -> PricedProduct:
     barcode = request.args.get("barcode")
     if not barcode:
         raise BadRequest("missing_barcode", "give ?barcode=")
-    return catalog.priced(db(), barcode)
+    return pricing.priced(db(), config().store, barcode)
 
 
-@route(bp, "GET", "/products/<sku>", "One product", roles=STAFF, response=Product, errors=(404,))
+@route(
+    bp,
+    "GET",
+    "/products/<sku>",
+    "One product, with the price in force now (the node's corrected clock) or `at` an instant",
+    roles=STAFF,
+    response=Product,
+    query=(
+        Query(
+            "at",
+            {"type": "string", "format": "date-time"},
+            description="The RFC 3339 instant whose price to answer; empty means now",
+        ),
+    ),
+    errors=(404,),
+)
 def get_product(sku: str) -> Product:
-    return catalog.get(db(), sku)
+    at = since_arg("at")
+    return pricing.product_at(db(), config().store, sku, None if at is None else parse_ts(at))
 
 
 @route(

@@ -1,0 +1,408 @@
+"""Pricing a basket: a pure function of (lines at their list prices, promotions, member,
+coupons, time, store) → each line's discount, promotions and paid total, and VAT per rate.
+
+The order (docs/pricing.md says the same for users):
+
+1. A line's list unit price comes from the price book (or a manager's override: such a line
+   takes no line promotion, only basket-level discounts).
+2. Line promotions (every kind but `basket_percent_off`) by `priority`, highest first. Within
+   one priority, the non-stackable ones go first, the customer's best outcome first: the one
+   that saves most on the units still unclaimed is applied, then the next best on what is
+   left, and so on (greedy). A non-stackable promotion claims the units it discounts; no
+   other non-stackable promotion may touch them. Stackable ones then apply, in id order, on
+   every qualifying unit at its price so far.
+3. A manual line discount, on what the line costs after its promotions.
+4. Basket promotions (`basket_percent_off`), by priority: the first non-stackable one whose
+   `min_total` the (qualifying) lines reach after step 2–3 applies, and every stackable one
+   that qualifies; each spread over its lines in proportion to their totals, largest
+   remainder.
+5. A manual basket discount, spread the same way.
+6. VAT per rate on the discounted line totals.
+
+No line ever goes below zero. Ties between lines are broken by a canonical order (SKU, list
+price, quantity, then the caller's key), so the answer never depends on scan order."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from fractions import Fraction
+
+from shared.models import LineDiscount
+from shared.money import VatLine, round_half_up, vat_breakdown
+from shared.pricing.allocate import largest_remainder
+from shared.pricing.book import in_force, reaches
+from shared.pricing.models import LINE_KINDS, Promotion
+
+
+@dataclass(frozen=True)
+class Manual:
+    """A manual discount as the engine needs it: a percentage or an amount."""
+
+    percent_bp: int | None = None
+    amount: int | None = None
+
+
+@dataclass(frozen=True)
+class BasketLine:
+    """One line to price: its list unit price, and what the cashier did to it."""
+
+    key: int
+    sku: str
+    qty: int
+    unit_price: int
+    vat_rate_bp: int
+    category: str | None = None
+    overridden: bool = False
+    manual: Manual | None = None
+
+
+@dataclass
+class PricedLine:
+    key: int
+    sku: str
+    qty: int
+    unit_price: int
+    vat_rate_bp: int
+    discount: int
+    total: int
+    promotions: list[str]
+    discounts: list[LineDiscount]
+
+
+@dataclass
+class PricedBasket:
+    lines: list[PricedLine]  # in the caller's order
+    total: int
+    discount: int
+    vat: list[VatLine]
+
+
+@dataclass
+class _State:
+    """A line while the engine works on it."""
+
+    line: BasketLine
+    gross: int
+    shared: int = 0  # discounts spread over every unit (stackable, manual, basket)
+    claimed: int = 0  # discount on units claimed by non-stackable promotions
+    free: int = 0  # units no non-stackable promotion has claimed
+    parts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def net(self) -> int:
+        return self.gross - self.shared - self.claimed
+
+    def unit_value(self) -> Fraction:
+        """What one unclaimed unit costs now."""
+        return Fraction(self.gross - self.shared, self.line.qty)
+
+    def value(self, units: int) -> int:
+        """What `units` unclaimed units cost now, half-up."""
+        return round_half_up((self.gross - self.shared) * units, self.line.qty)
+
+
+def active(
+    promotions: Iterable[Promotion], store: str, at: datetime, member: bool, coupons: set[str]
+) -> list[Promotion]:
+    """The promotions that may apply to this sale: in force, reaching the store, their coupon
+    given, members-only ones (and member prices) only for a member."""
+    return [
+        p
+        for p in promotions
+        if in_force(p.starts_at, p.ends_at, at)
+        and reaches(p.stores, store)
+        and (p.coupon is None or p.coupon in coupons)
+        and (member or not (p.members_only or p.kind == "member_price"))
+    ]
+
+
+def price_basket(
+    lines: list[BasketLine],
+    promotions: Iterable[Promotion],
+    *,
+    store: str,
+    at: datetime,
+    member: bool = False,
+    coupons: Iterable[str] = (),
+    basket_manual: Manual | None = None,
+) -> PricedBasket:
+    """The engine (see the module docstring for the order of rules)."""
+    usable = active(promotions, store, at, member, set(coupons))
+    states = [_State(line, line.unit_price * line.qty, free=line.qty) for line in lines]
+    canonical = sorted(states, key=_canonical)
+    names = {p.id: p.name for p in usable}
+    lines_of = _Members(canonical)
+    line_promos = [p for p in usable if p.kind in LINE_KINDS]
+    for level in sorted({p.priority for p in line_promos}, reverse=True):
+        at_level = [p for p in line_promos if p.priority == level]
+        _exclusive(canonical, lines_of, [p for p in at_level if not p.stackable])
+        for promo in sorted((p for p in at_level if p.stackable), key=lambda p: p.id):
+            found = _units(canonical, lines_of(promo), promo, stackable=True)
+            _apply(canonical, promo, found, claim=False)
+    for state in canonical:
+        if state.line.manual is not None:
+            _add(state, "manual", _manual_amount(state.line.manual, state.net))
+    basket_promos = [p for p in usable if p.kind == "basket_percent_off"]
+    _basket_promotions(canonical, lines_of, basket_promos)
+    if basket_manual is not None:
+        whole = sum(s.net for s in canonical)
+        _spread(canonical, "manual", _manual_amount(basket_manual, whole))
+    priced = [_priced(state, names) for state in states]
+    total = sum(line.total for line in priced)
+    vat = vat_breakdown((line.total, line.vat_rate_bp) for line in priced)
+    return PricedBasket(priced, total, sum(line.discount for line in priced), vat)
+
+
+def _canonical(state: _State) -> tuple[str, int, int, bool, int]:
+    """The order ties are broken in, independent of scan order."""
+    line = state.line
+    return (line.sku, line.unit_price, line.qty, line.overridden, line.key)
+
+
+class _Members:
+    """Which lines (indices, canonical order) a promotion takes: its SKUs listed, or its
+    category at or under a listed one; a promotion naming neither takes every line (a bundle:
+    its own SKUs). Looked up through small maps so many promotions stay cheap."""
+
+    def __init__(self, states: list[_State]) -> None:
+        self.count = len(states)
+        self.by_sku: dict[str, list[int]] = {}
+        self.by_category: dict[str, list[int]] = {}
+        self.cache: dict[str, list[int]] = {}
+        for i, state in enumerate(states):
+            self.by_sku.setdefault(state.line.sku, []).append(i)
+            parts = (state.line.category or "").split("/") if state.line.category else []
+            for n in range(len(parts)):
+                self.by_category.setdefault("/".join(parts[: n + 1]), []).append(i)
+
+    def __call__(self, promo: Promotion) -> list[int]:
+        found = self.cache.get(promo.id)
+        if found is None:
+            found = self.cache[promo.id] = self._find(promo)
+        return found
+
+    def _find(self, promo: Promotion) -> list[int]:
+        if promo.kind == "bundle":
+            skus, categories = list(promo.params["skus"]), []
+        elif promo.skus is None and promo.categories is None:
+            return list(range(self.count))
+        else:
+            skus, categories = promo.skus or [], promo.categories or []
+        found = {i for sku in skus for i in self.by_sku.get(sku, ())}
+        found.update(i for c in categories for i in self.by_category.get(c, ()))
+        return sorted(found)
+
+
+def _exclusive(states: list[_State], lines_of: _Members, promos: list[Promotion]) -> None:
+    """Non-stackable promotions of one priority, best saving first (lazy greedy: a saving can
+    only shrink as units are claimed, so a re-evaluated head that still leads is the best;
+    a head evaluated since the last claim needs no second look)."""
+    heap: list[tuple[int, str, int, Promotion, _Found]] = []
+    claims = 0
+    for promo in sorted(promos, key=lambda p: p.id):
+        found = _units(states, lines_of(promo), promo, stackable=False)
+        if _saving(found) > 0:
+            heap.append((-_saving(found), promo.id, claims, promo, found))
+    heapq.heapify(heap)
+    while heap:
+        _, pid, seen, promo, found = heapq.heappop(heap)
+        if seen != claims:
+            found = _units(states, lines_of(promo), promo, stackable=False)
+        saving = _saving(found)
+        if saving <= 0:
+            continue
+        if seen != claims and heap and saving < -heap[0][0]:
+            heapq.heappush(heap, (-saving, pid, claims, promo, found))
+            continue
+        _apply(states, promo, found, claim=True)
+        claims += 1
+
+
+_Found = dict[int, tuple[int, int]]  # state index → (units taken, discount)
+
+
+def _saving(found: _Found) -> int:
+    return sum(amount for _, amount in found.values())
+
+
+def _units(
+    states: list[_State], members: list[int], promo: Promotion, *, stackable: bool
+) -> _Found:
+    """(units, discount) per line (index into `states`) the promotion would give now."""
+    candidates = [(i, states[i]) for i in members if not states[i].line.overridden]
+    avail = {i: (s.line.qty if stackable else s.free) for i, s in candidates}
+    candidates = [(i, s) for i, s in candidates if avail[i] > 0]
+    if not candidates:
+        return {}
+    params = promo.params
+    if promo.kind == "percent_off":
+        return {
+            i: (
+                avail[i],
+                round_half_up(_worth(s, avail[i], stackable) * params["percent_bp"], 10_000),
+            )
+            for i, s in candidates
+        }
+    if promo.kind == "amount_off":
+        return {
+            i: (avail[i], min(params["amount"] * avail[i], _worth(s, avail[i], stackable)))
+            for i, s in candidates
+        }
+    if promo.kind == "member_price":
+        return {
+            i: (avail[i], max(0, _worth(s, avail[i], stackable) - params["price"] * avail[i]))
+            for i, s in candidates
+        }
+    if promo.kind == "multibuy":
+        return _multibuy(candidates, avail, params["buy"], params["pay"], stackable)
+    return _bundle(candidates, avail, params["skus"], params["price"], stackable)
+
+
+def _worth(state: _State, units: int, stackable: bool) -> int:
+    """What the units a promotion acts on cost now: all of a line (stackable: its current
+    total, pro rata), or its unclaimed units."""
+    if stackable:
+        return round_half_up(state.net * units, state.line.qty)
+    return state.value(units)
+
+
+def _free_positions(n: int, buy: int, pay: int) -> int:
+    """How many of the first n positions (most expensive first) are free: the last
+    `buy − pay` of each full group of `buy`."""
+    return (n // buy) * (buy - pay) + max(0, n % buy - pay)
+
+
+def _multibuy(
+    candidates: list[tuple[int, _State]], avail: dict[int, int], buy: int, pay: int, stackable: bool
+) -> _Found:
+    """Units dearest first, in groups of `buy`; in each full group its `buy − pay` cheapest
+    are free. Only units in full groups are claimed; a partial group stays for others."""
+    ordered = sorted(candidates, key=lambda c: -_unit(c[1], stackable))
+    total_units = sum(avail[i] for i, _ in ordered)
+    in_groups = total_units - total_units % buy
+    out: _Found = {}
+    position = 0
+    for i, state in ordered:
+        take = max(0, min(avail[i], in_groups - position))
+        if take == 0:
+            break
+        free = _free_positions(position + take, buy, pay) - _free_positions(position, buy, pay)
+        unit = _unit(state, stackable)
+        out[i] = (take, round_half_up(unit.numerator * free, unit.denominator))
+        position += take
+    return out
+
+
+def _unit(state: _State, stackable: bool) -> Fraction:
+    """One unit's current price, exactly."""
+    return Fraction(state.net, state.line.qty) if stackable else state.unit_value()
+
+
+def _bundle(
+    candidates: list[tuple[int, _State]],
+    avail: dict[int, int],
+    skus: list[str],
+    price: int,
+    stackable: bool,
+) -> _Found:
+    """Each complete set of the bundle's SKUs costs `price`: the sets' saving is spread over
+    the units they use in proportion to their value (largest remainder)."""
+    per_sku: dict[str, list[tuple[int, _State]]] = {sku: [] for sku in skus}
+    for i, state in candidates:
+        per_sku[state.line.sku].append((i, state))
+    sets = min(sum(avail[i] for i, _ in per_sku[sku]) for sku in skus)
+    if sets == 0:
+        return {}
+    taken: list[tuple[int, int, int]] = []  # (index, units, their value)
+    for sku in skus:
+        need = sets
+        for i, state in sorted(per_sku[sku], key=lambda c: -_unit(c[1], stackable)):
+            units = min(need, avail[i])
+            if units:
+                taken.append((i, units, _worth(state, units, stackable)))
+                need -= units
+    worth = sum(value for _, _, value in taken)
+    saving = max(0, worth - sets * price)
+    shares = largest_remainder(saving, [value for _, _, value in taken])
+    out: _Found = {}
+    for (i, units, _), share in zip(taken, shares, strict=True):
+        prev = out.get(i, (0, 0))
+        out[i] = (prev[0] + units, prev[1] + share)
+    return out
+
+
+def _apply(states: list[_State], promo: Promotion, found: _Found, *, claim: bool) -> None:
+    """Record a promotion's discounts; a non-stackable one also claims the units it took."""
+    for i, (units, amount) in found.items():
+        state = states[i]
+        amount = min(amount, state.net)
+        if amount <= 0:
+            continue
+        if claim:
+            state.free -= units
+            state.claimed += amount
+            state.parts[promo.id] = state.parts.get(promo.id, 0) + amount
+        else:
+            _add(state, promo.id, amount)
+
+
+def _add(state: _State, source: str, amount: int) -> None:
+    """A discount spread over every unit of the line, never below zero."""
+    amount = min(amount, state.net)
+    if amount <= 0:
+        return
+    state.shared += amount
+    state.parts[source] = state.parts.get(source, 0) + amount
+
+
+def _manual_amount(manual: Manual, base: int) -> int:
+    """A manual discount on `base`, never more than it."""
+    if manual.percent_bp is not None:
+        return min(base, round_half_up(base * manual.percent_bp, 10_000))
+    return min(base, manual.amount or 0)
+
+
+def _basket_promotions(states: list[_State], lines_of: _Members, promos: list[Promotion]) -> None:
+    """Basket promotions by priority: the first qualifying non-stackable one, and every
+    qualifying stackable one, each measured on the lines' totals so far."""
+    exclusive_done = False
+    for promo in sorted(promos, key=lambda p: (-p.priority, p.stackable, p.id)):
+        if exclusive_done and not promo.stackable:
+            continue
+        lines = [states[i] for i in lines_of(promo)]
+        whole = sum(s.net for s in lines)
+        if not lines or whole < promo.params["min_total"] or whole == 0:
+            continue
+        _spread(lines, promo.id, round_half_up(whole * promo.params["percent_bp"], 10_000))
+        exclusive_done = exclusive_done or not promo.stackable
+
+
+def _spread(states: list[_State], source: str, amount: int) -> None:
+    """A basket-level discount over lines in proportion to their totals, largest remainder."""
+    shares = largest_remainder(amount, [s.net for s in states])
+    for state, share in zip(states, shares, strict=True):
+        _add(state, source, share)
+
+
+def _priced(state: _State, names: dict[str, str]) -> PricedLine:
+    """The answer for one line, its discounts per source."""
+    line = state.line
+    discounts = [
+        LineDiscount(source=source, name=names.get(source, ""), amount=amount)
+        for source, amount in sorted(state.parts.items())
+        if amount > 0
+    ]
+    return PricedLine(
+        key=line.key,
+        sku=line.sku,
+        qty=line.qty,
+        unit_price=line.unit_price,
+        vat_rate_bp=line.vat_rate_bp,
+        discount=state.gross - state.net,
+        total=state.net,
+        promotions=[d.source for d in discounts if d.source != "manual"],
+        discounts=discounts,
+    )
