@@ -140,3 +140,13 @@ def signup(db: Database, node: NodeConfig, body: SignupIn) -> tuple[IndexEntry, 
         event = CustomerEvent(customer=clean, store=node.store, at=occurred_at)
         outbox.append(db, node.store, "customer", event, occurred_at, device_time)
     return entry, True
+
+
+def first_name(db: Database, customer_id: str | None) -> str | None:
+    """For the receipt: the customer's first name only, while the node still knows it."""
+    if customer_id is None:
+        return None
+    found = rows.get(db, customer_id)
+    if found is not None and found.merged_into is not None:
+        found = rows.get(db, found.merged_into) or found
+    return found.name.split()[0] if found is not None and found.name else None

@@ -29,8 +29,9 @@ class Printing:
             lambda: printer if printer is not None else open_printer(config.printer)
         )
 
-    def sale(self, sale: Sale) -> bool:
-        """The receipt; the drawer opens when cash was taken."""
+    def sale(self, sale: Sale, customer_name: str | None = None) -> bool:
+        """The receipt (with the customer's first name and points when one was attached);
+        the drawer opens when cash was taken."""
         cash = any(p.method == "cash" for p in sale.payments)
         return self.queue.submit(
             PrintJob(
@@ -42,6 +43,7 @@ class Printing:
                     currency=self.config.currency,
                     paper_mm=self.paper_mm,
                     open_drawer=cash,
+                    customer_name=customer_name,
                 ),
             )
         )

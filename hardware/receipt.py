@@ -41,6 +41,7 @@ def print_sale_receipt(
     paper_width: int = Paper.MM80,
     open_drawer: bool = False,
     paper_mm: int | None = None,
+    customer_name: str | None = None,
 ) -> None:
     """The customer's receipt. `open_drawer`: the caller passes True only for sales with a
     cash tender; the drawer is kicked first, so it opens while the receipt prints.
@@ -66,9 +67,22 @@ def print_sale_receipt(
         ticket.pair("CHANGE", format_money(sale.change, currency))
     vat_rows = [(v.rate_bp, v.net, v.vat, v.gross) for v in sale.vat]
     vat_block(ticket, vat_rows or _vat_of(sale.lines), currency)
+    _points(ticket, sale, customer_name)
     _footer(ticket, f"Receipt {sale.receipt_no}", sale.cashier, sale.occurred_at)
     ticket.qr(receipt_qr(sale.id))
     ticket.cut()
+
+
+def _points(ticket: Ticket, sale: Sale, customer_name: str | None) -> None:
+    """The member block: first name only (the receipt may be left behind), then points."""
+    if sale.loyalty is None:
+        return
+    ticket.rule()
+    ticket.pair("MEMBER", customer_name or "")
+    ticket.pair("POINTS EARNED", str(sale.loyalty.earned))
+    if sale.loyalty.redeemed:
+        ticket.pair("POINTS REDEEMED", str(sale.loyalty.redeemed))
+    ticket.pair("POINTS BALANCE", str(sale.loyalty.balance))
 
 
 def print_return_receipt(

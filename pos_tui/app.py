@@ -24,7 +24,9 @@ from textual.widgets import DataTable, Input, Static
 from hardware.receipt import parse_receipt_qr
 from hardware.scanner import Scanner, WedgeDetector
 from pos_tui.basket import Basket, BasketLine, ParkedBaskets, parse_entry
+from pos_tui.customer_desk import CustomerDesk
 from pos_tui.messages import PrintDone, Scanned
+from pos_tui.screens.customer import CustomerScreen
 from pos_tui.screens.handover import HandoverScreen
 from pos_tui.screens.help import HelpScreen, key_name
 from pos_tui.screens.login import LoginScreen
@@ -36,11 +38,13 @@ from pos_tui.screens.search import SearchScreen
 from pos_tui.screens.zreport import z_text
 from pos_tui.session import Clock, PosSession
 from pos_tui.widgets.basket_view import BasketView, line_qty
+from pos_tui.widgets.customer_badge import CustomerBadge
 from pos_tui.widgets.key_footer import KeyFooter
 from pos_tui.widgets.last_sale import LastSalePanel
 from pos_tui.widgets.status_bar import StatusBar
 from pos_tui.widgets.totals_panel import TotalsPanel
 from shared.clock import utc_now
+from shared.customers import IndexEntry
 from shared.errors import NotFound, OmnistoreError
 from shared.models import Order, PaymentIn, Return, Sale, ZReport
 from shared.money import parse_money
@@ -96,6 +100,7 @@ class SaleScreen(Screen[None]):
         Binding("minus", "more(-1)", "-1", show=False, priority=True),
         Binding("up", "line(-1)", "Line up", show=False),
         Binding("down", "line(1)", "Line down", show=False),
+        Binding("ctrl+k,f13", "customer", "Customer", show=False, priority=True),  # f13: Shift+F1
     ]
 
     def __init__(self) -> None:
@@ -121,6 +126,7 @@ class SaleScreen(Screen[None]):
             yield BasketView(self.session.currency)
             yield LastSalePanel(self.session.currency)
             yield TotalsPanel(self.session.currency)
+        yield CustomerBadge(id="customer")
         yield Static("", id="say")
         yield Input(id="entry", placeholder="scan or type a barcode / SKU  (3*code = 3 units)")
         yield KeyFooter()
@@ -609,7 +615,18 @@ class SaleScreen(Screen[None]):
             panel.show(last_sale)
         view.show(self.basket, last_sale, self.tenders, select)
         self.query_one(TotalsPanel).show(self.basket, self.last_line, last_sale)
+        self.query_one(CustomerBadge).show(self.basket.customer)
         self.till.refresh_status()
+
+    def action_customer(self) -> None:
+        """Attach a customer (card, phone, email; or sign them up) to this basket."""
+        self.app.push_screen(CustomerScreen(), self._attached)
+
+    def _attached(self, customer: IndexEntry | None) -> None:
+        if customer is not None:
+            self.basket.customer = customer
+            self.notify(f"{customer.name}: {customer.points} points", title="customer")
+        self._show()
 
 
 class PosApp(App[None]):
@@ -627,6 +644,7 @@ class PosApp(App[None]):
     ) -> None:
         super().__init__()
         self.session = session
+        self.customers = CustomerDesk(session.db, session.config)
         self.scanner = scanner
         self.parked = ParkedBaskets(session.data_dir / f"parked-{session.register}.json")
         self.wedge = WedgeDetector()
@@ -819,6 +837,12 @@ class PosApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key of the current screen, by name, beside Textual's own commands."""
+        if isinstance(screen, SaleScreen):
+            yield SystemCommand(
+                "Customer (Ctrl+K / Shift+F1)",
+                "attach a customer: card, phone or email; or sign them up",
+                screen.action_customer,
+            )
         for binding in screen.BINDINGS:
             if isinstance(binding, Binding) and binding.show:
                 yield SystemCommand(

@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from shared.customers import IndexEntry
 from shared.ids import new_id
 from shared.models import MAX_QTY, PaymentIn, SaleIn, SaleLineIn
 from shared.money import VatLine, line_total, vat_breakdown
@@ -37,6 +38,7 @@ class BasketLine:
 class Basket:
     sale_id: str = field(default_factory=new_id)
     lines: list[BasketLine] = field(default_factory=list)
+    customer: IndexEntry | None = None  # attached at the till: earns, may pay with points
 
     def add(self, line: BasketLine) -> BasketLine:
         """Add a line; one product is one line, whether scanned by barcode or keyed by SKU
@@ -81,7 +83,18 @@ class Basket:
             else SaleLineIn(sku=line.sku, qty=line.qty)
             for line in self.lines
         ]
-        return SaleIn(id=self.sale_id, lines=lines, payments=payments)
+        customer_id = None if self.customer is None else self.customer.id
+        return SaleIn(id=self.sale_id, lines=lines, payments=payments, customer_id=customer_id)
+
+
+def _stored(basket: Basket) -> dict[str, object]:
+    """A parked basket as JSON: its lines and the customer attached to it."""
+    customer = None if basket.customer is None else basket.customer.model_dump(mode="json")
+    return {
+        "sale_id": basket.sale_id,
+        "lines": [asdict(line) for line in basket.lines],
+        "customer": customer,
+    }
 
 
 def parse_entry(text: str) -> tuple[int, str]:
@@ -124,7 +137,11 @@ class ParkedBaskets:
         data = json.loads(self.path.read_text())
         return [
             (
-                Basket(b["sale_id"], [BasketLine(**line) for line in b["lines"]]),
+                Basket(
+                    b["sale_id"],
+                    [BasketLine(**line) for line in b["lines"]],
+                    IndexEntry.model_validate(b["customer"]) if b.get("customer") else None,
+                ),
                 b.get("shift_id"),
             )
             for b in data
@@ -132,5 +149,5 @@ class ParkedBaskets:
 
     def _write(self, baskets: list[tuple[Basket, str | None]]) -> None:
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps([{**asdict(b), "shift_id": owner} for b, owner in baskets]))
+        tmp.write_text(json.dumps([_stored(b) | {"shift_id": owner} for b, owner in baskets]))
         tmp.replace(self.path)

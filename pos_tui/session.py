@@ -13,10 +13,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from edge import catalog, node, returns, sales, shifts, staff, stock, voids
+from edge.customers import first_name
 from edge.printing import Printing
 from edge.staff import Actor
 from edge.status import sync_status
 from edge.storage.db import open_db
+from edge.sync.holds import PointsHolds
 from edge.sync.lookup import cloud_sale_lookup
 from hardware.print_queue import PrintJob
 from hardware.receipt import parse_receipt_qr, print_sale_receipt
@@ -170,7 +172,8 @@ class PosSession:
     def pay(self, basket: Basket, payments: list[PaymentIn]) -> Sale:
         """Commit once: the basket's id is the idempotency key, so a retry after an error
         answers the same sale. Printing is the caller's next step (`print_sale`)."""
-        sale, _ = sales.record_sale(self.db, self.config, self.who, basket.to_sale(payments))
+        holds = PointsHolds(self.data_dir, self.db)  # points: held at the cloud when online
+        sale, _ = sales.record_sale(self.db, self.config, self.who, basket.to_sale(payments), holds)
         self.last_sale = sale
         return sale
 
@@ -178,7 +181,7 @@ class PosSession:
 
     def print_sale(self, sale: Sale) -> bool:
         """The receipt; the drawer opens when cash was taken."""
-        return self.printing.sale(sale)
+        return self.printing.sale(sale, first_name(self.db, sale.customer_id))
 
     def print_return(self, ret: Return) -> bool:
         return self.printing.refund(ret)

@@ -38,6 +38,7 @@ class PaymentScreen(TillModal[Sale | None]):
         Binding("f2", "tender('cash')", "Cash"),
         Binding("f3", "tender('card')", "Card"),
         Binding("f4", "tender('voucher')", "Voucher"),
+        Binding("f5", "points", "Points", show=False),  # the attached customer's points
         Binding("delete", "remove_tender", "Remove tender", priority=True),
         Binding("f9", "discard", "Discard all"),
         Binding("escape", "back", "Back (keep)"),
@@ -112,6 +113,29 @@ class PaymentScreen(TillModal[Sale | None]):
         self.payments.append(
             PaymentIn(method=method, amount=amount, ref=ref if method == "card" else None)
         )
+        self._refresh()
+        if self.due <= 0:
+            self._record()
+
+    def action_points(self) -> None:
+        """Pay with the attached customer's points: the number typed, or as many as cover
+        what is due (within their balance). The node checks the program and holds them."""
+        customer = self.basket.customer
+        if customer is None:
+            self._error("attach a customer first (Ctrl+K), then pay with points")
+            return
+        value = self.till.customers.program().point_value
+        balance = self.till.customers.refresh(customer).points
+        typed = self.query_one("#amount", Input).value.strip()
+        if typed and not typed.isdigit():
+            self._error("type a number of points")
+            return
+        points = int(typed) if typed else min(max(balance, 0), self.due // value)
+        if points <= 0 or points * value > self.due:
+            self._error(f"{points} points: nothing to pay with them ({balance} held)")
+            return
+        self.payments.append(PaymentIn(method="points", points=points, amount=points * value))
+        self.query_one("#amount", Input).value = ""
         self._refresh()
         if self.due <= 0:
             self._record()
