@@ -7,9 +7,11 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from edge import clock, pricing
+from edge.printing import Printing
 from edge.storage import catalog as catalog_rows
 from edge.storage import pricing as rows
 from edge.storage.db import write
+from shared.barcodes import parse_variable_measure
 from shared.clock import format_ts, parse_ts
 from shared.pricing.book import reaches
 from shared.pricing.engine import active
@@ -43,6 +45,7 @@ def waiting(db: Database, store: str, limit: int = 200) -> list[ShelfLabel]:
                 reason=reason,
                 barcode=product.barcodes[0] if product.barcodes else None,
                 promotions=shown,
+                per="kg" if _by_weight(product.barcodes) else None,
             )
         )
     return out
@@ -52,6 +55,15 @@ def mark_printed(db: Database, ids: list[str]) -> int:
     """Mark labels printed (already printed ones are left as they were)."""
     with write(db):
         return rows.mark_printed(db, ids, format_ts(clock.now(db)[0]))
+
+
+def _by_weight(barcodes: list[str]) -> bool:
+    """A product registered under a GS1 weight-embedded code (25–29) is priced per kg."""
+    for code in barcodes:
+        measure = parse_variable_measure(code)
+        if measure is not None and measure.kind == "weight":
+            return True
+    return False
 
 
 def _names(promo: Promotion, sku: str, category: str | None) -> bool:
@@ -65,3 +77,14 @@ def _names(promo: Promotion, sku: str, category: str | None) -> bool:
     return category is not None and any(
         category == c or category.startswith(c + "/") for c in promo.categories or ()
     )
+
+
+def print_waiting(db: Database, store: str, printing: Printing) -> int:
+    """Send every waiting label to the print queue (which keeps them when the printer is
+    away) and mark them printed; returns how many."""
+    waiting_now = waiting(db, store)
+    for label in waiting_now:
+        printing.shelf_label(label)
+    if waiting_now:
+        mark_printed(db, [label.id for label in waiting_now])
+    return len(waiting_now)

@@ -14,7 +14,9 @@ from hardware.receipt import (
     print_sale_receipt,
     print_z_report,
 )
+from hardware.shelf_label import print_shelf_label
 from shared.models import Order, Return, Sale, ZReport
+from shared.pricing.models import ShelfLabel
 
 
 class Printing:
@@ -74,6 +76,16 @@ class Printing:
                     store_name=self.config.name,
                     currency=self.config.currency,
                     paper_mm=self.paper_mm,
+                ),
+            )
+        )
+
+    def shelf_label(self, label: ShelfLabel) -> bool:
+        return self.queue.submit(
+            PrintJob(
+                f"shelf label {label.sku}",
+                lambda p: print_shelf_label(
+                    p, label, currency=self.config.currency, paper_width=self.paper_mm
                 ),
             )
         )

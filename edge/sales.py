@@ -72,7 +72,9 @@ def record_sale(
             return existing[0], False
         refuse_while_restoring(db)
         occurred_at, device_time = clock.now(db)
-        priced = _price(db, node, request, occurred_at, member)
+        priced = _price(
+            db, node, request.lines, request.coupons, request.discount, occurred_at, member
+        )
         manager = _approval(db, actor, request, priced)
         lines = _sale_lines(request, priced, manager)
         total = priced.total
@@ -142,7 +144,8 @@ def _customer_checks(
             raise Unprocessable(exc.code, exc.message) from exc
     redeem = loyalty.tendered(db, request.customer_id, request.payments)
     if redeem is not None:
-        change_due(_price(db, node, request, clock.now(db)[0], member).total, request.payments)
+        priced = quote(db, node, request.lines, request.coupons, request.discount, member)
+        change_due(priced.total, request.payments)
     return redeem
 
 
@@ -163,7 +166,7 @@ def vat_summary(lines: list[SaleLine]) -> list[VatSummary]:
 
 
 @dataclass(frozen=True)
-class _Priced:
+class Quote:
     """A sale's lines priced by the engine, with what needs a manager."""
 
     names: list[str]
@@ -173,14 +176,37 @@ class _Priced:
     over_cap_lines: set[int]
     over_cap_basket: bool
 
+    overrides: bool = False
+
     @property
     def needs_manager(self) -> bool:
-        return bool(self.over_cap_lines) or self.over_cap_basket
+        return bool(self.over_cap_lines) or self.over_cap_basket or self.overrides
 
 
-def _price(db: Database, node: NodeConfig, request: SaleIn, at: datetime, member: bool) -> _Priced:
+def quote(
+    db: Database,
+    node: NodeConfig,
+    lines: list[SaleLineIn],
+    coupons: list[str],
+    discount: ManualDiscountIn | None,
+    member: bool = False,
+) -> Quote:
+    """What a basket costs now, line by line, exactly as `record_sale` will price it
+    (nothing is recorded): for the till to show each discount as it is scanned."""
+    return _price(db, node, lines, coupons, discount, clock.now(db)[0], member)
+
+
+def _price(
+    db: Database,
+    node: NodeConfig,
+    request_lines: list[SaleLineIn],
+    coupons: list[str],
+    discount: ManualDiscountIn | None,
+    at: datetime,
+    member: bool,
+) -> Quote:
     """The book's price at the node's corrected clock, then the shared engine."""
-    resolved = [_resolve(db, line) for line in request.lines]
+    resolved = [_resolve(db, line) for line in request_lines]
     to_price = [
         pricing.LineToPrice(
             product=found.product,
@@ -189,7 +215,7 @@ def _price(db: Database, node: NodeConfig, request: SaleIn, at: datetime, member
             override=None if line.price_override is None else line.price_override.price,
             manual=_manual(line.discount),
         )
-        for found, line in zip(resolved, request.lines, strict=True)
+        for found, line in zip(resolved, request_lines, strict=True)
     ]
     basket = pricing.price_sale(
         db,
@@ -197,8 +223,8 @@ def _price(db: Database, node: NodeConfig, request: SaleIn, at: datetime, member
         to_price,
         at,
         member=member,
-        coupons=request.coupons,
-        basket_manual=_manual(request.discount),
+        coupons=coupons,
+        basket_manual=_manual(discount),
     )
     for line in basket.lines:
         if line.unit_price * line.qty > MAX_MONEY:
@@ -206,18 +232,19 @@ def _price(db: Database, node: NodeConfig, request: SaleIn, at: datetime, member
     cap = pricing.cap_bp(db)
     over = {
         n
-        for n, (line, priced) in enumerate(zip(request.lines, basket.lines, strict=True))
+        for n, (line, priced) in enumerate(zip(request_lines, basket.lines, strict=True))
         if _over_cap(line.discount, priced.unit_price * priced.qty, cap)
     }
     list_total = sum(line.unit_price * line.qty for line in basket.lines)
-    basket_over = _over_cap(request.discount, list_total, cap)
-    return _Priced(
+    basket_over = _over_cap(discount, list_total, cap)
+    return Quote(
         [found.product.name for found in resolved],
         [found.barcode for found in resolved],
         basket.lines,
         basket.total,
         over,
         basket_over,
+        any(line.price_override is not None for line in request_lines),
     )
 
 
@@ -237,16 +264,15 @@ def _manual(given: ManualDiscountIn | None) -> Manual | None:
     return None if given is None else Manual(given.percent_bp, given.amount)
 
 
-def _approval(db: Database, actor: Actor, request: SaleIn, priced: _Priced) -> str | None:
+def _approval(db: Database, actor: Actor, request: SaleIn, priced: Quote) -> str | None:
     """A price override, and a manual discount above HQ's cap, need a manager (PIN in the
     request, or a manager's own session); the approving manager's name, else None."""
-    overrides = any(line.price_override is not None for line in request.lines)
-    if not overrides and not priced.needs_manager:
+    if not priced.needs_manager:
         return None
     return require_manager(db, actor, request.manager_pin)
 
 
-def _sale_lines(request: SaleIn, priced: _Priced, manager: str | None) -> list[SaleLine]:
+def _sale_lines(request: SaleIn, priced: Quote, manager: str | None) -> list[SaleLine]:
     """The lines as stored for ever: list price, discount, promotions, what the cashier did."""
     out = []
     for n, (line, result) in enumerate(zip(request.lines, priced.lines, strict=True)):

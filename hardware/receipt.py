@@ -56,10 +56,17 @@ def print_sale_receipt(
     for line in sale.lines:
         ticket.wrapped(line.name or line.sku)
         ticket.pair(
-            f"  {line.qty} x {amount(line.unit_price, currency)}", amount(line.total, currency)
+            f"  {line.qty} x {amount(line.unit_price, currency)}",
+            amount(line.unit_price * line.qty if line.discount else line.total, currency),
         )
+        for part in line.discounts:
+            label = part.name or ("Discount" if part.source == "manual" else "Promotion")
+            ticket.pair(f"  {label}", amount(-part.amount, currency))
     ticket.rule()
     ticket.pair("TOTAL", format_money(sale.total, currency), strong=True)
+    saved = sum(line.discount for line in sale.lines)
+    if saved:
+        ticket.pair("YOU SAVED", format_money(saved, currency))
     for payment in sale.payments:
         label = payment.method.upper() + (f" {payment.ref}" if payment.ref else "")
         ticket.pair(label, format_money(payment.amount, currency))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
 from flask import Response, jsonify, request
@@ -70,6 +71,17 @@ def since_arg(name: str = "since") -> str | None:
     if query.rfc3339(raw) is None:
         raise BadRequest(f"bad_{name}", f"{name} must be an RFC 3339 instant")
     return query.instant_text(raw)
+
+
+def instant_arg(name: str) -> datetime | None:
+    """An RFC 3339 instant from the query as an aware UTC datetime; absent or empty is None."""
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return None
+    moment = query.rfc3339(raw)
+    if moment is None:
+        raise BadRequest(f"bad_{name}", f"{name} must be an RFC 3339 instant")
+    return moment
 
 
 def paged(items: Sequence[M], limit: int, key: Callable[[M], tuple[Any, str]]) -> Response:

@@ -26,7 +26,9 @@ from hardware.scanner import Scanner, WedgeDetector
 from pos_tui.basket import Basket, BasketLine, ParkedBaskets, parse_entry
 from pos_tui.customer_desk import CustomerDesk
 from pos_tui.messages import PrintDone, Scanned
+from pos_tui.pricing import requote
 from pos_tui.screens.customer import CustomerScreen
+from pos_tui.screens.discounts import open_discounts
 from pos_tui.screens.handover import HandoverScreen
 from pos_tui.screens.help import HelpScreen, key_name
 from pos_tui.screens.login import LoginScreen
@@ -96,6 +98,9 @@ class SaleScreen(Screen[None]):
         Binding("f11", "sign_out", "Logout", tooltip="sign out, shift stays open"),
         Binding("f12", "close_shift", "Close", tooltip="close shift: count, Z"),
         Binding("delete", "remove_line", "Remove", tooltip="remove the chosen line", priority=True),
+        Binding(
+            "ctrl+d", "discounts", "Discount", show=False, priority=True, tooltip="coupon, discount"
+        ),
         Binding("plus", "more(1)", "+1", show=False, priority=True),
         Binding("minus", "more(-1)", "-1", show=False, priority=True),
         Binding("up", "line(-1)", "Line up", show=False),
@@ -347,6 +352,10 @@ class SaleScreen(Screen[None]):
         if sku:
             self.query_one("#entry", Input).value = ""
             self.add(sku)
+
+    def action_discounts(self) -> None:
+        """Ctrl+D: a coupon, a manual discount, or a price override (pos_tui/screens/discounts)."""
+        open_discounts(self)
 
     def action_help(self) -> None:
         self.app.push_screen(
@@ -605,6 +614,7 @@ class SaleScreen(Screen[None]):
         self.till.show_z_report(report)
 
     def _show(self, select: int | None = None) -> None:
+        requote(self.session, self.basket)
         last_sale = self.session.last_sale
         panel = self.query_one(LastSalePanel)
         view = self.query_one(BasketView)

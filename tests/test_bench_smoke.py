@@ -51,3 +51,17 @@ def test_short_pos_scan_benchmark() -> None:
     figures = json.loads(result.stdout[result.stdout.index("{") :])
     assert figures["products"] == 2000 and figures["scans"] == 40
     assert figures["scan_handled_p99_ms"] >= figures["scan_handled_p50_ms"] > 0
+
+
+def test_short_pricing_benchmark() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.bench.bench_pricing"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ | {"OMNISTORE_BENCH_PROMOTIONS": "500", "OMNISTORE_BENCH_PRICINGS": "20"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout[result.stdout.index("{") :])
+    assert figures["promotions"] == 501 and figures["basket_lines"] == 50
+    assert figures["pricing_p99_ms"] > 0 and figures["pricing_p99_vs_no_promotions"] > 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response, request
 
 from cloud.api.db import reading, write
@@ -9,7 +11,8 @@ from cloud.api.registry import HQ, READ, route
 from cloud.services import pricing
 from httpshell.paging import CURSOR, LIMIT, page_args, paged
 from httpshell.routes import Link, Query, created
-from shared.models import SKU_PATTERN
+from shared.errors import BadRequest
+from shared.models import SKU_PATTERN, UUID_PATTERN
 from shared.pricing.models import (
     PriceVersion,
     PriceVersionIn,
@@ -21,6 +24,15 @@ from shared.pricing.models import (
 )
 
 bp = Blueprint("pricing", __name__)
+
+
+def _promo_id(text: str) -> str:
+    """A promotion id is a UUID (400 `bad_promo_id` else), kept in lower case."""
+    if not re.fullmatch(UUID_PATTERN, text):
+        raise BadRequest("bad_promo_id", "a promotion id is a UUID")
+    return text.lower()
+
+
 SKU_QUERY = Query("sku", {"type": "string", "pattern": SKU_PATTERN}, description="one SKU")
 
 
@@ -78,7 +90,7 @@ def list_prices() -> Response:
     "basket_percent_off `{min_total, percent_bp}`; anything else is 422.",
 )
 def put_promotion(promo_id: str, body: PromotionIn) -> tuple[Promotion, int]:
-    return created(*write(lambda conn: pricing.put_promotion(conn, promo_id.lower(), body)))
+    return created(*write(lambda conn: pricing.put_promotion(conn, _promo_id(promo_id), body)))
 
 
 @route(
@@ -88,11 +100,11 @@ def put_promotion(promo_id: str, body: PromotionIn) -> tuple[Promotion, int]:
     "One promotion",
     roles=READ,
     response=Promotion,
-    errors=(404,),
+    errors=(400, 404),
 )
 def get_promotion(promo_id: str) -> Promotion:
     with reading() as conn:
-        return pricing.get_promotion(conn, promo_id.lower())
+        return pricing.get_promotion(conn, _promo_id(promo_id))
 
 
 @route(
@@ -103,10 +115,10 @@ def get_promotion(promo_id: str) -> Promotion:
     roles=HQ,
     body=PromotionEndIn,
     response=Promotion,
-    errors=(403, 404),
+    errors=(400, 403, 404),
 )
 def end_promotion(promo_id: str, body: PromotionEndIn) -> Promotion:
-    return write(lambda conn: pricing.end_promotion(conn, promo_id.lower(), body))
+    return write(lambda conn: pricing.end_promotion(conn, _promo_id(promo_id), body))
 
 
 @route(

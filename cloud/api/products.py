@@ -9,9 +9,8 @@ from flask import Blueprint, Response, jsonify, request
 from cloud.api.db import engine, write
 from cloud.api.registry import CATALOGUE_READ, HQ, route
 from cloud.services import catalog, pricing
-from httpshell.paging import CURSOR, LIMIT, page_args, paged, since, since_arg
+from httpshell.paging import CURSOR, LIMIT, instant_arg, page_args, paged, since, since_arg
 from httpshell.routes import Link, Query
-from shared.clock import parse_ts
 from shared.errors import BadRequest
 from shared.models import SKU_PATTERN, STORE_PATTERN, Product, ProductIn
 
@@ -61,11 +60,9 @@ def put_product(sku: str, body: ProductIn) -> tuple[Response, int]:
     errors=(404,),
 )
 def get_product(sku: str) -> Response:
-    at = since_arg("at")
+    at = instant_arg("at")
     with engine().connect() as conn:
-        product = pricing.product_at(
-            conn, sku, None if at is None else parse_ts(at), request.args.get("store") or None
-        )
+        product = pricing.product_at(conn, sku, at, request.args.get("store") or None)
     return jsonify(product.model_dump(mode="json"))
 
 

@@ -12,9 +12,9 @@ from edge.sync.holds import PointsHolds
 from edge.sync.lookup import cloud_sale_lookup
 from edge.web.context import actor, config, db
 from edge.web.registry import ORDERS, SELL, STAFF, STOCK, route
-from httpshell.paging import PAGED, limit_arg, page_args, paged, since_arg, whole
+from httpshell.paging import PAGED, instant_arg, limit_arg, page_args, paged, whole
 from httpshell.routes import Link, Query, created
-from shared.clock import format_ts, from_epoch, parse_ts
+from shared.clock import format_ts, from_epoch
 from shared.errors import BadRequest
 from shared.models import (
     CollectIn,
@@ -297,8 +297,7 @@ def lookup_product() -> PricedProduct:
     errors=(404,),
 )
 def get_product(sku: str) -> Product:
-    at = since_arg("at")
-    return pricing.product_at(db(), config().store, sku, None if at is None else parse_ts(at))
+    return pricing.product_at(db(), config().store, sku, instant_arg("at"))
 
 
 @route(

@@ -87,7 +87,9 @@ def _signed_in() -> Actor | None:
 def home() -> str:
     if _signed_in() is None:
         return render_template("picker/login.html")
-    return render_template("picker/queue.html", orders=_queue())
+    from edge.web.picker_labels import waiting_count
+
+    return render_template("picker/queue.html", orders=_queue(), labels_waiting=waiting_count())
 
 
 @bp.post("/login")
@@ -276,5 +278,7 @@ def register(app: Any, settings: NodeSettings) -> None:
 
     app.secret_key = web_secret(app.config["DATA_DIR"])
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict")
+    import edge.web.picker_labels  # noqa: F401  (its routes join the blueprint)
+
     app.register_blueprint(bp)
     app.extensions.setdefault("printing", Printing(app.config["NODE"], paper_mm=settings.paper_mm))

@@ -22,6 +22,12 @@ def line_qty(line: BasketLine) -> str:
     return str(line.qty)
 
 
+def discount_text(part: tuple[str, int], money: Callable[[int], str]) -> str:
+    """One discount under its line: `3 for 2 juice -1.29 EUR`."""
+    name, amount = part
+    return f"{name} -{money(amount)}"
+
+
 def unit_price(line: BasketLine, money: Callable[[int], str]) -> str:
     """The unit price, or for weighed goods the price per kg."""
     if line.price_per_kg is not None:
@@ -56,14 +62,18 @@ class BasketView(Vertical):
         table = self.query_one("#lines", DataTable)
         table.clear()
         money = self._money
+        quote = basket.current_quote()
         for n, line in enumerate(basket.lines, 1):
+            parts = quote.discounts[n - 1] if quote is not None else []
+            item = line.name[:30] + "".join(f"\n {discount_text(p, money)}"[:31] for p in parts)
             table.add_row(
                 str(n),
-                line.name[:30],
+                item,
                 f"{line_qty(line):>8}",
                 f"{unit_price(line, money):>13}",
-                f"{money(line.total):>14}",
+                f"{money(basket.paid(n - 1)):>14}",
                 key=str(n - 1),
+                height=1 + len(parts),
             )
         if basket.lines:
             last = len(basket.lines) - 1
@@ -88,7 +98,9 @@ class BasketView(Vertical):
             )
         vat = "  ".join(f"VAT {v.rate_bp / 100:g}% {money(v.vat)}" for v in basket.vat())
         units = sum(line.qty for line in basket.lines)
-        return f"[b]TOTAL {money(basket.total)}[/b]   {units} items   {vat}"
+        quote = basket.current_quote()
+        saved = f"   saved {money(quote.saved)}" if quote is not None and quote.saved else ""
+        return f"[b]TOTAL {money(basket.total)}[/b]   {units} items{saved}   {vat}"
 
     def selected_index(self) -> int | None:
         table = self.query_one("#lines", DataTable)

@@ -202,6 +202,7 @@ class ShelfLabel(Output):
     reason: str
     barcode: str | None = None
     promotions: list[str] = []
+    per: str | None = None  # "kg" for goods sold by weight: the price is per kilogram
 
 
 class LabelsPrintedIn(Input):
