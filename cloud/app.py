@@ -19,6 +19,7 @@ from cloud.api import (
     stock,
     stores,
     sync,
+    transfers,
 )
 from cloud.api.db import READ_ENGINE
 from cloud.api.registry import READ, REGISTRY
@@ -29,7 +30,19 @@ from httpshell import metrics, observe
 from httpshell.body import MAX_BODY_BYTES
 from httpshell.errors import register_error_handlers
 
-BLUEPRINTS = (health, products, stock, sales, stores, exceptions, orders, sync, recovery, openapi)
+BLUEPRINTS = (
+    health,
+    products,
+    stock,
+    sales,
+    stores,
+    exceptions,
+    orders,
+    transfers,
+    sync,
+    recovery,
+    openapi,
+)
 
 
 def create_app(

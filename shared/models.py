@@ -659,7 +659,7 @@ class Health(Output):
 
 # --- sync protocol ---------------------------------------------------------------------
 
-EventKind = Literal["sale", "return", "void", "movement", "shift", "order"]
+EventKind = Literal["sale", "return", "void", "movement", "shift", "order", "transfer"]
 
 
 class Event(Input):
@@ -715,7 +715,7 @@ class PushOut(Output):
     server_time: Instant
 
 
-ChangeKind = Literal["product", "movement", "order"]
+ChangeKind = Literal["product", "movement", "order", "transfer"]
 
 
 class Change(Output):
@@ -754,7 +754,13 @@ class StoreInfo(Output):
 
 
 ExceptionKind = Literal[
-    "oversell", "order_short", "cancel_lost_to_collect", "rejected_event", "clock_skew"
+    "oversell",
+    "order_short",
+    "cancel_lost_to_collect",
+    "rejected_event",
+    "clock_skew",
+    "transfer_discrepancy",
+    "cancel_lost_to_ship",
 ]
 
 

@@ -24,6 +24,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "order_id": ID,
     "hook_id": ID,
     "sale_id": ID,
+    "transfer_id": ID,
 }
 
 REGISTRY = Registry(PREFIX, authenticate, PARAMS)

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from cloud.services import orders
+from cloud.services import orders, transfers
 from cloud.services.reporting import Rejected, exception
 from cloud.storage import events, sales, stock
 from shared.api import canonical_json, parse_body
@@ -28,6 +28,7 @@ from shared.models import (
     VoidEvent,
 )
 from shared.money import round_half_up
+from shared.transfers import TransferEvent
 
 
 def body_hash(event: Event) -> str:
@@ -230,6 +231,12 @@ def _order(conn: sa.Connection, store: str, body: str) -> None:
     orders.apply_store_event(conn, store, event)
 
 
+def _transfer(conn: sa.Connection, store: str, body: str) -> None:
+    """A transfer requested, shipped or received at the store."""
+    event: TransferEvent = parse_kind(TransferEvent, body)
+    transfers.apply_store_event(conn, store, event)
+
+
 _APPLY = {
     "sale": _sale,
     "return": _return,
@@ -237,4 +244,5 @@ _APPLY = {
     "movement": _movement,
     "shift": _shift,
     "order": _order,
+    "transfer": _transfer,
 }

@@ -6,7 +6,7 @@ import time
 
 from sqlite_utils import Database
 
-from edge import orders, stock
+from edge import orders, stock, transfers
 from edge.node import NodeConfig
 from edge.storage import catalog, state
 from edge.storage.db import write
@@ -14,6 +14,7 @@ from edge.sync.client import CloudClient
 from edge.sync.session import exchange
 from shared.clock import format_ts, from_epoch
 from shared.models import Change, Order, Product, PullOut, StockMovement
+from shared.transfers import Transfer
 
 PULL_PATH = "/api/v1/sync/pull"
 CURSOR_KEY = "cursor"
@@ -46,3 +47,5 @@ def apply_change(db: Database, config: NodeConfig, change: Change) -> None:
         stock.record(db, StockMovement.model_validate(change.body), "cloud")
     elif change.kind == "order":
         orders.receive(db, config, Order.model_validate(change.body))
+    elif change.kind == "transfer":
+        transfers.receive(db, Transfer.model_validate(change.body))

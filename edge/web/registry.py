@@ -38,6 +38,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "sale_id": ID,
     "order_id": ID,
     "shift_id": ID,
+    "transfer_id": ID,
 }
 
 REGISTRY = Registry(PREFIX, authenticate, PARAMS)
