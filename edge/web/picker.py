@@ -278,3 +278,7 @@ def register(app: Any, settings: NodeSettings) -> None:
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict")
     app.register_blueprint(bp)
     app.extensions.setdefault("printing", Printing(app.config["NODE"], paper_mm=settings.paper_mm))
+
+
+# The Transfers tab's views join this blueprint (imported last: it needs `bp` defined).
+from edge.web import picker_transfers as _transfers_tab  # noqa: E402,F401
