@@ -73,19 +73,5 @@ def list_transfers(
     return [Transfer.model_validate_json(body) for (body,) in rows]
 
 
-def in_transit(conn: sa.Connection, store: str, sku: str) -> int:
-    """Units of a SKU shipped to a store and not yet received."""
-    rows = conn.execute(
-        sa.select(transfers.c.body).where(
-            transfers.c.to_store == store, transfers.c.state == "shipped"
-        )
-    )
-    total = 0
-    for (body,) in rows:
-        transfer = Transfer.model_validate_json(body)
-        total += sum(line.shipped for line in transfer.lines if line.sku == sku)
-    return total
-
-
 def _body(transfer: Transfer) -> str:
     return transfer.model_dump_json(by_alias=True, exclude={"queued"})

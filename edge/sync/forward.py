@@ -14,10 +14,12 @@ from edge import node
 from edge.sync.client import Answer, CloudClient, CloudRefused, CloudUnavailable
 from edge.sync.session import exchange
 from shared.errors import OmnistoreError
+from shared.stores import StockElsewhere
 from shared.transfers import Transfer, TransferIn
 
 TIMEOUT = httpx.Timeout(8.0, connect=2.0)
 TRANSFERS_PATH = "/api/v1/sync/transfers"
+STOCK_PATH = "/api/v1/sync/stock"
 
 
 def call(
@@ -51,3 +53,16 @@ def transfer_forwarder(data_dir: Path, db: Database) -> Any:
         return Transfer.model_validate(answer.data)
 
     return forward
+
+
+def stock_fetcher(data_dir: Path, db: Database) -> Any:
+    """Asks the cloud for a SKU's stock in every store; None when the cloud is away."""
+
+    def fetch(sku: str) -> StockElsewhere | None:
+        try:
+            answer = call(data_dir, db, "GET", f"{STOCK_PATH}/{sku}")
+        except CloudUnavailable:
+            return None
+        return StockElsewhere.model_validate(answer.data)
+
+    return fetch
