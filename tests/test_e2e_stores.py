@@ -4,6 +4,8 @@ placed at store A's node for store B is picked and collected at B."""
 
 from __future__ import annotations
 
+import contextlib
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,8 +13,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from escpos.printer import Dummy
 
-from tests.harness import Cloud, Edge
+from hardware.slip import print_pickup_slip
+from tests.harness import Cloud, Edge, wait_for
 from tests.lossy_proxy import LossyProxy
 
 pytestmark = pytest.mark.integration
@@ -116,3 +120,77 @@ def test_node_answers_live_then_its_last_copy_offline(chain: Chain) -> None:
         chain.link_a.cut = False
         again = lane.get("/stock/TEA/elsewhere").json()
         assert again["live"] is True and again["as_of"] > first["as_of"]
+
+
+@contextlib.contextmanager
+def picker_page(url: str, who: tuple[str, str]) -> Iterator[httpx.Client]:
+    """A browser-like client signed in on a node's picker page (cookie + CSRF token)."""
+    with httpx.Client(base_url=url + "/picker", timeout=30, follow_redirects=True) as page:
+        page.post("/login", data={"csrf": _csrf(page), "name": who[0], "pin": who[1]})
+        yield page
+
+
+def _csrf(page: httpx.Client) -> str:
+    match = re.search(r'name="csrf-token" content="([^"]+)"', page.get("/").text)
+    assert match is not None
+    return match[1]
+
+
+def test_endless_aisle_order_from_a_is_collected_at_b(chain: Chain) -> None:
+    body = {
+        "id": str(uuid.uuid4()),
+        "store": "B",
+        "customer": {"name": "Kim Lee", "phone": "+33 6 12 34 56 78"},
+        "lines": [{"sku": "TEA", "qty": 2}],
+    }
+    with chain.lane("A") as lane:
+        own = lane.post("/orders", json=body | {"id": str(uuid.uuid4()), "store": "A"})
+        assert own.json()["error"]["code"] == "own_store"
+        short = lane.post(
+            "/orders", json=body | {"id": str(uuid.uuid4()), "lines": [{"sku": "TEA", "qty": 99}]}
+        )
+        assert short.status_code == 409 and short.json()["error"]["code"] == "insufficient_stock"
+        placed = lane.post("/orders", json=body)
+        assert placed.status_code == 201, placed.text
+        order = placed.json()
+        code = order["pickup_code"]
+        assert order["pickup_qr"] == f"OMNISTORE:PICKUP:{order['id']}:{code}"
+        assert "pickup_code_hash" not in order
+        again = lane.post("/orders", json=body)  # the till retries: same order, same code
+        assert again.status_code == 200 and again.json()["pickup_code"] == code
+        chain.link_a.cut = True
+        away = lane.post("/orders", json=body | {"id": str(uuid.uuid4())})
+        assert away.status_code == 503 and away.json()["error"]["code"] == "cloud_unavailable"
+        chain.link_a.cut = False
+    with chain.lane("A", PICKER) as picker:
+        assert picker.post("/orders", json=body).status_code == 403
+    slip = Dummy()
+    print_pickup_slip(
+        slip,
+        order_id=order["id"],
+        pickup_code=code,
+        pickup_qr=order["pickup_qr"],
+        pickup_store="Store B",
+        customer="Kim Lee",
+        lines=[("Tea jar", 2)],
+        placed_at="Store A",
+        expires_at=order["expires_at"],
+    )
+    printed = bytes(slip.output)
+    assert code.encode() in printed and order["pickup_qr"].encode() in printed
+
+    with picker_page(chain.edges["B"].url, PICKER) as page:
+        wait_for(
+            lambda: order["id"] in {o["id"] for o in page.get("/api/orders").json()["orders"]}, 30
+        )
+        with chain.lane("B", PICKER) as lane:
+            picked = lane.post(f"/orders/{order['id']}/pick", json={"lines": body["lines"]})
+            assert picked.status_code == 200, picked.text
+            assert lane.post(f"/orders/{order['id']}/ready").json()["status"] == "ready"
+        handed = page.post(
+            "/handover", data={"csrf": _csrf(page), "order_id": order["id"], "code": code}
+        )
+        assert "handed over" in handed.text
+    with chain.cloud.hq() as hq:
+        wait_for(lambda: hq.get(f"/orders/{order['id']}").json()["status"] == "collected", 30)
+        wait_for(lambda: hq.get("/stores/B/stock/TEA").json()["on_hand"] == 5, 30)

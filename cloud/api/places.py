@@ -1,15 +1,17 @@
 """Stores together (SPEC §11): HQ names and places stores; stock elsewhere answers one
-SKU's level in every store, nearest first, to HQ and (signed) to store nodes."""
+SKU's level in every store, nearest first, to HQ and (signed) to store nodes; a node
+forwards its till's endless-aisle orders."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from cloud.api.db import reading, write
 from cloud.api.registry import CATALOGUE_READ, HQ, STORE, route
-from cloud.services import places
+from cloud.services import aisle, orders, places
 from httpshell.routes import Query, caller
-from shared.models import STORE_PATTERN
+from shared.aisle import AisleOrderIn
+from shared.models import STORE_PATTERN, Order
 from shared.stores import StockElsewhere, StorePlace, StorePlaceIn
 
 bp = Blueprint("places", __name__)
@@ -72,3 +74,22 @@ def stock_for_store(sku: str) -> Response:
     with reading() as conn:
         answer = places.stock_elsewhere(conn, sku, caller().name)
     return jsonify(answer.model_dump(mode="json"))
+
+
+@route(
+    bp,
+    "POST",
+    "/sync/orders",
+    "An endless-aisle order a store's till places at another store",
+    roles=STORE,
+    body=AisleOrderIn,
+    response=Order,
+    status=201,
+    errors=(404, 409, 422),
+    description="As `POST /orders`: 404 unknown store or SKU, 409 `insufficient_stock`, 422 "
+    "`idempotency_conflict`; 422 `own_store` for an order at the signing store itself.",
+)
+def place_aisle_order(body: AisleOrderIn) -> tuple[Response, int]:
+    store, hold_s = caller().name, current_app.config["ORDER_HOLD_S"]
+    order, is_new = write(lambda conn: aisle.place_for_store(conn, store, body, hold_s))
+    return jsonify(orders.public(order)), 201 if is_new else 200

@@ -13,13 +13,16 @@ from sqlite_utils import Database
 from edge import node
 from edge.sync.client import Answer, CloudClient, CloudRefused, CloudUnavailable
 from edge.sync.session import exchange
-from shared.errors import OmnistoreError
+from shared.aisle import AisleOrderIn
+from shared.errors import OmnistoreError, ServiceUnavailable
+from shared.models import Order
 from shared.stores import StockElsewhere
 from shared.transfers import Transfer, TransferIn
 
 TIMEOUT = httpx.Timeout(8.0, connect=2.0)
 TRANSFERS_PATH = "/api/v1/sync/transfers"
 STOCK_PATH = "/api/v1/sync/stock"
+ORDERS_PATH = "/api/v1/sync/orders"
 
 
 def call(
@@ -66,3 +69,20 @@ def stock_fetcher(data_dir: Path, db: Database) -> Any:
         return StockElsewhere.model_validate(answer.data)
 
     return fetch
+
+
+def order_sender(data_dir: Path, db: Database) -> Any:
+    """Places an endless-aisle order at the cloud; 503 `cloud_unavailable` when it is away."""
+
+    def send(body: AisleOrderIn) -> tuple[Order, bool]:
+        try:
+            answer = call(data_dir, db, "POST", ORDERS_PATH, body=body.model_dump(mode="json"))
+        except CloudUnavailable as exc:
+            raise ServiceUnavailable(
+                "cloud_unavailable",
+                "placing an order at another store needs the cloud, which is not reachable now",
+                headers={"Retry-After": "30"},
+            ) from exc
+        return Order.model_validate(answer.data), answer.status == 201
+
+    return send
