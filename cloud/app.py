@@ -13,6 +13,7 @@ from cloud.api import (
     health,
     openapi,
     orders,
+    places,
     pricing,
     products,
     ratelimit,
@@ -21,6 +22,7 @@ from cloud.api import (
     stock,
     stores,
     sync,
+    transfers,
 )
 from cloud.api.db import READ_ENGINE
 from cloud.api.registry import READ, REGISTRY
@@ -41,6 +43,8 @@ BLUEPRINTS = (
     exceptions,
     orders,
     customers,
+    transfers,
+    places,
     sync,
     recovery,
     openapi,

@@ -27,8 +27,10 @@ from pos_tui.basket import Basket, BasketLine, ParkedBaskets, parse_entry
 from pos_tui.customer_desk import CustomerDesk
 from pos_tui.messages import PrintDone, Scanned
 from pos_tui.pricing import requote
+from pos_tui.screens.aisle import AisleScreen
 from pos_tui.screens.customer import CustomerScreen
 from pos_tui.screens.discounts import open_discounts
+from pos_tui.screens.elsewhere import PriceCheckScreen
 from pos_tui.screens.handover import HandoverScreen
 from pos_tui.screens.help import HelpScreen, key_name
 from pos_tui.screens.login import LoginScreen
@@ -106,6 +108,7 @@ class SaleScreen(Screen[None]):
         Binding("up", "line(-1)", "Line up", show=False),
         Binding("down", "line(1)", "Line down", show=False),
         Binding("ctrl+k,f13", "customer", "Customer", show=False, priority=True),  # f13: Shift+F1
+        Binding("ctrl+o", "aisle_order", "Order elsewhere", show=False),
     ]
 
     def __init__(self) -> None:
@@ -328,14 +331,21 @@ class SaleScreen(Screen[None]):
             self.notify(problem(exc), severity="error")
             return
         self.app.push_screen(
-            MessageScreen(
+            PriceCheckScreen(
                 "Price check (not sold)",
                 f"{line.name}\n{line.sku}  VAT {line.vat_rate_bp / 100:g}%\n\n"
                 f"{self.till.money(line.unit_price)}\n\n"
                 f"on hand {level.on_hand} · reserved {level.reserved} · "
                 f"available {level.available}",
-            )
+                line.sku,
+            ),
+            self.action_aisle_order,
         )
+
+    def action_aisle_order(self, item: str | None = "") -> None:
+        """Ctrl+O, or F7 in the price check: order at another store (endless aisle)."""
+        if item is not None:
+            self.app.push_screen(AisleScreen(item))
 
     def action_search(self) -> None:
         """F3; `n*` typed first is the quantity of the product picked."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from edge import catalog, node, returns, sales, shifts, staff, stock, voids
+from edge import catalog, node, returns, sales, shifts, slips, staff, stock, together, voids
 from edge.customers import first_name
 from edge.printing import Printing
 from edge.staff import Actor
@@ -24,10 +24,12 @@ from hardware.print_queue import PrintJob
 from hardware.receipt import parse_receipt_qr, print_sale_receipt
 from pos_tui.basket import Basket, BasketLine, parse_entry
 from pos_tui.pickup import PickupDesk, open_desk
+from shared.aisle import AisleOrderIn
 from shared.clock import utc_now
 from shared.errors import NotFound, OmnistoreError
 from shared.ids import new_id
 from shared.models import (
+    Order,
     Payment,
     PaymentIn,
     Product,
@@ -42,6 +44,7 @@ from shared.models import (
     VoidIn,
     ZReport,
 )
+from shared.stores import StockElsewhere
 
 Clock = Callable[[], datetime]
 
@@ -288,6 +291,20 @@ class PosSession:
         receipt_no = None if sale_id else reference
         lookup = cloud_sale_lookup(self.data_dir, db) if remote else None
         return returns.find_sale(db, sale_id, receipt_no, lookup)
+
+    # --- stores together (worker threads: each call may wait for the cloud) ----------------
+
+    def stock_elsewhere(self, sku: str) -> StockElsewhere:
+        with self._own_db() as db:
+            return together.stock_elsewhere(db, self.data_dir, self.config, sku)
+
+    def place_aisle_order(self, body: AisleOrderIn) -> Order:
+        with self._own_db() as db:
+            return together.place_order(db, self.data_dir, self.config, self.who, body)
+
+    def print_pickup_slip(self, order: Order, pickup_store: str) -> bool:
+        names = {line.sku: self.product_name(line.sku) for line in order.lines}
+        return slips.pickup_slip(self.printing, order, names, pickup_store)
 
     # --- status --------------------------------------------------------------------------
 

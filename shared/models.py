@@ -758,7 +758,9 @@ class Health(Output):
 
 # --- sync protocol ---------------------------------------------------------------------
 
-EventKind = Literal["sale", "return", "void", "movement", "shift", "order", "customer", "loyalty"]
+EventKind = Literal[
+    "sale", "return", "void", "movement", "shift", "order", "customer", "loyalty", "transfer"
+]
 
 
 class Event(Input):
@@ -823,6 +825,7 @@ ChangeKind = Literal[
     "price_version",
     "promotion",
     "pricing_settings",
+    "transfer",
 ]
 
 
@@ -869,6 +872,8 @@ ExceptionKind = Literal[
     "clock_skew",
     "points_overdraft",
     "price_mismatch",
+    "transfer_discrepancy",
+    "cancel_lost_to_ship",
 ]
 
 

@@ -26,6 +26,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "sale_id": ID,
     "customer_id": ID,
     "promo_id": ID,
+    "transfer_id": ID,
 }
 
 REGISTRY = Registry(PREFIX, authenticate, PARAMS)

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from cloud.services import customers, loyalty, orders, repricing
+from cloud.services import customers, loyalty, orders, repricing, transfers
 from cloud.services.reporting import Rejected, exception
 from cloud.storage import events, sales, stock
 from shared.api import canonical_json, parse_body
@@ -29,6 +29,7 @@ from shared.models import (
     VoidEvent,
 )
 from shared.money import round_half_up
+from shared.transfers import TransferEvent
 
 
 def body_hash(event: Event) -> str:
@@ -250,6 +251,12 @@ def _loyalty(conn: sa.Connection, store: str, body: str) -> None:
     loyalty.apply_event(conn, store, event)
 
 
+def _transfer(conn: sa.Connection, store: str, body: str) -> None:
+    """A transfer requested, shipped or received at the store."""
+    event: TransferEvent = parse_kind(TransferEvent, body)
+    transfers.apply_store_event(conn, store, event)
+
+
 _APPLY = {
     "sale": _sale,
     "return": _return,
@@ -259,4 +266,5 @@ _APPLY = {
     "order": _order,
     "customer": _customer,
     "loyalty": _loyalty,
+    "transfer": _transfer,
 }

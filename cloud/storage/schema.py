@@ -346,3 +346,28 @@ promotions = sa.Table(
     sa.Column("body", sa.Text, nullable=False),
     sa.Index("promotions_time", "updated_at", "id"),
 )
+
+# Stores together (revision 0009_stores_transfers): where a store is (stock elsewhere sorts
+# by distance) and its time zone; transfers between two stores, the body as both feeds see it.
+store_places = sa.Table(
+    "store_places",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("tz", sa.String(64), nullable=False),
+)
+
+transfers = sa.Table(
+    "transfers",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("from_store", sa.String(32), nullable=False, index=True),
+    sa.Column("to_store", sa.String(32), nullable=False, index=True),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("request_hash", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Index("transfers_state", "state", "created_at", "id"),
+)

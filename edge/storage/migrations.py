@@ -175,3 +175,27 @@ def m005_pricing(db: Database) -> None:
         CREATE INDEX labels_waiting ON labels(printed_at, effective_at)
         """,
     )
+
+
+@migrations()
+def m006_transfers(db: Database) -> None:
+    """Transfers this store sends or receives, the counts scanned for one before it is
+    shipped or received, and the last copy of each SKU's stock in the other stores."""
+    _run(
+        db,
+        """
+        CREATE TABLE transfers (
+            id TEXT PRIMARY KEY, state TEXT NOT NULL, from_store TEXT NOT NULL,
+            to_store TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX transfers_state ON transfers(state, created_at);
+        CREATE TABLE transfer_counts (
+            transfer_id TEXT NOT NULL, sku TEXT NOT NULL, qty INTEGER NOT NULL,
+            PRIMARY KEY (transfer_id, sku)
+        );
+        CREATE TABLE stock_elsewhere (
+            sku TEXT PRIMARY KEY, as_of TEXT NOT NULL, body TEXT NOT NULL
+        )
+        """,
+    )

@@ -6,7 +6,7 @@ import time
 
 from sqlite_utils import Database
 
-from edge import customers, orders, pricing, stock
+from edge import customers, orders, pricing, stock, transfers
 from edge.node import NodeConfig
 from edge.storage import catalog, state
 from edge.storage.db import write
@@ -16,6 +16,7 @@ from shared.clock import format_ts, from_epoch
 from shared.customers import IndexEntry
 from shared.models import Change, Order, Product, PullOut, StockMovement
 from shared.pricing.models import PriceVersion, PricingSettingsOut, Promotion
+from shared.transfers import Transfer
 
 PULL_PATH = "/api/v1/sync/pull"
 CURSOR_KEY = "cursor"
@@ -58,3 +59,5 @@ def apply_change(db: Database, config: NodeConfig, change: Change) -> None:
         pricing.apply_promotion(db, config.store, Promotion.model_validate(change.body))
     elif change.kind == "pricing_settings":
         pricing.apply_settings(db, PricingSettingsOut.model_validate(change.body))
+    elif change.kind == "transfer":
+        transfers.receive(db, Transfer.model_validate(change.body))

@@ -14,7 +14,17 @@ from edge import node
 from edge.metrics import NodeCollector
 from edge.settings import NodeSettings
 from edge.storage.db import open_db
-from edge.web import context, customers, labels, lane, openapi, picker
+from edge.web import (
+    aisle,
+    context,
+    customers,
+    elsewhere,
+    labels,
+    lane,
+    openapi,
+    picker,
+    transfers,
+)
 from edge.web.registry import REGISTRY
 from httpshell import metrics, observe
 from httpshell.body import MAX_BODY_BYTES
@@ -50,6 +60,9 @@ def create_app(
     app.register_blueprint(lane.bp)
     app.register_blueprint(customers.bp)
     app.register_blueprint(labels.bp)
+    app.register_blueprint(transfers.bp)
+    app.register_blueprint(elsewhere.bp)
+    app.register_blueprint(aisle.bp)
     app.register_blueprint(openapi.bp)
     app.register_blueprint(openapi.docs_bp)
     picker.register(app, settings or NodeSettings.load())

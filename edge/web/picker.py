@@ -282,3 +282,7 @@ def register(app: Any, settings: NodeSettings) -> None:
 
     app.register_blueprint(bp)
     app.extensions.setdefault("printing", Printing(app.config["NODE"], paper_mm=settings.paper_mm))
+
+
+# The Transfers tab's views join this blueprint (imported last: it needs `bp` defined).
+from edge.web import picker_transfers as _transfers_tab  # noqa: E402,F401

@@ -39,6 +39,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "order_id": ID,
     "customer_id": ID,
     "shift_id": ID,
+    "transfer_id": ID,
 }
 
 REGISTRY = Registry(PREFIX, authenticate, PARAMS)

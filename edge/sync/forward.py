@@ -1,0 +1,88 @@
+"""Signed calls the node makes for its staff while they wait (transfer requests, stock
+elsewhere, endless-aisle orders): a short timeout, the cloud's refusals passed on as they
+are, and "the cloud is away" told apart so each caller can queue, fall back or say so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlite_utils import Database
+
+from edge import node
+from edge.sync.client import Answer, CloudClient, CloudRefused, CloudUnavailable
+from edge.sync.session import exchange
+from shared.aisle import AisleOrderIn
+from shared.errors import OmnistoreError, ServiceUnavailable
+from shared.models import Order
+from shared.stores import StockElsewhere
+from shared.transfers import Transfer, TransferIn
+
+TIMEOUT = httpx.Timeout(8.0, connect=2.0)
+TRANSFERS_PATH = "/api/v1/sync/transfers"
+STOCK_PATH = "/api/v1/sync/stock"
+ORDERS_PATH = "/api/v1/sync/orders"
+
+
+def call(
+    data_dir: Path,
+    db: Database,
+    method: str,
+    path: str,
+    *,
+    params: dict[str, str] | None = None,
+    body: Any = None,
+) -> Answer:
+    """One signed request; raises CloudUnavailable, or the cloud's 4xx as an error of ours."""
+    config = node.load(data_dir)
+    client = CloudClient(config.cloud_url, config.keyid, node.load_key(data_dir), timeout=TIMEOUT)
+    try:
+        return exchange(db, client, method, path, params=params, body=body)
+    except CloudRefused as exc:
+        raise OmnistoreError(exc.code, f"the cloud refused: {exc}", status=exc.status) from exc
+    finally:
+        client.close()
+
+
+def transfer_forwarder(data_dir: Path, db: Database) -> Any:
+    """Sends a manager's transfer request; None when the cloud is away (the node queues)."""
+
+    def forward(body: TransferIn) -> Transfer | None:
+        try:
+            answer = call(data_dir, db, "POST", TRANSFERS_PATH, body=body.model_dump(mode="json"))
+        except CloudUnavailable:
+            return None
+        return Transfer.model_validate(answer.data)
+
+    return forward
+
+
+def stock_fetcher(data_dir: Path, db: Database) -> Any:
+    """Asks the cloud for a SKU's stock in every store; None when the cloud is away."""
+
+    def fetch(sku: str) -> StockElsewhere | None:
+        try:
+            answer = call(data_dir, db, "GET", f"{STOCK_PATH}/{sku}")
+        except CloudUnavailable:
+            return None
+        return StockElsewhere.model_validate(answer.data)
+
+    return fetch
+
+
+def order_sender(data_dir: Path, db: Database) -> Any:
+    """Places an endless-aisle order at the cloud; 503 `cloud_unavailable` when it is away."""
+
+    def send(body: AisleOrderIn) -> tuple[Order, bool]:
+        try:
+            answer = call(data_dir, db, "POST", ORDERS_PATH, body=body.model_dump(mode="json"))
+        except CloudUnavailable as exc:
+            raise ServiceUnavailable(
+                "cloud_unavailable",
+                "placing an order at another store needs the cloud, which is not reachable now",
+                headers={"Retry-After": "30"},
+            ) from exc
+        return Order.model_validate(answer.data), answer.status == 201
+
+    return send
