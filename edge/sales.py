@@ -91,6 +91,12 @@ def get_sale(db: Database, sale_id: str) -> Sale:
     return found[0]
 
 
+def by_receipt(db: Database, receipt_no: str) -> list[Sale]:
+    """The sale printed with this receipt number at this node, as a list of none or one."""
+    sale_id = rows.sale_id_for_receipt(db, receipt_no)
+    return [] if sale_id is None else [get_sale(db, sale_id)]
+
+
 def vat_summary(lines: list[SaleLine]) -> list[VatSummary]:
     """VAT per rate, computed per line with half-up rounding, for receipts and reports."""
     return [

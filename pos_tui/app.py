@@ -23,7 +23,8 @@ from textual.widgets import DataTable, Input, Static
 
 from hardware.receipt import parse_receipt_qr
 from hardware.scanner import Scanner, WedgeDetector
-from pos_tui.basket import Basket, BasketLine, ParkedBaskets, parse_entry
+from pos_tui.backend import Clock, TillBackend
+from pos_tui.basket import Basket, BasketLine, parse_entry
 from pos_tui.messages import PrintDone, Scanned
 from pos_tui.screens.handover import HandoverScreen
 from pos_tui.screens.help import HelpScreen, key_name
@@ -34,7 +35,7 @@ from pos_tui.screens.prompt import ConfirmScreen, MessageScreen, PromptScreen
 from pos_tui.screens.returns import ReturnScreen
 from pos_tui.screens.search import SearchScreen
 from pos_tui.screens.zreport import z_text
-from pos_tui.session import Clock, PosSession
+from pos_tui.session import PosSession
 from pos_tui.widgets.basket_view import BasketView, line_qty
 from pos_tui.widgets.key_footer import KeyFooter
 from pos_tui.widgets.last_sale import LastSalePanel
@@ -112,7 +113,7 @@ class SaleScreen(Screen[None]):
         return self.app
 
     @property
-    def session(self) -> PosSession:
+    def session(self) -> TillBackend:
         return self.till.session
 
     def compose(self) -> ComposeResult:
@@ -619,7 +620,7 @@ class PosApp(App[None]):
 
     def __init__(
         self,
-        session: PosSession,
+        session: TillBackend,
         *,
         scanner: Scanner | None = None,
         user: str | None = None,
@@ -628,7 +629,7 @@ class PosApp(App[None]):
         super().__init__()
         self.session = session
         self.scanner = scanner
-        self.parked = ParkedBaskets(session.data_dir / f"parked-{session.register}.json")
+        self.parked = session.parked
         self.wedge = WedgeDetector()
         self.autologin = (user, pin) if user and pin else None
         self._stop = threading.Event()
@@ -739,7 +740,7 @@ class PosApp(App[None]):
         self.push_screen(
             MessageScreen(
                 "Z report — shift closed",
-                z_text(report, self.session.currency, self.session.config.name),
+                z_text(report, self.session.currency, self.session.store_name),
             ),
             lambda _: self.sign_out(),
         )

@@ -14,7 +14,7 @@ from edge import node
 from edge.metrics import NodeCollector
 from edge.settings import NodeSettings
 from edge.storage.db import open_db
-from edge.web import context, lane, openapi, picker
+from edge.web import context, lane, openapi, picker, tills
 from edge.web.registry import REGISTRY
 from httpshell import metrics, observe
 from httpshell.body import MAX_BODY_BYTES
@@ -48,6 +48,7 @@ def create_app(
     registry.register(NodeCollector(lambda: open_db(db_file, migrate=False)))
     app.register_blueprint(metrics.blueprint(registry, _metrics_reader))
     app.register_blueprint(lane.bp)
+    app.register_blueprint(tills.bp)
     app.register_blueprint(openapi.bp)
     app.register_blueprint(openapi.docs_bp)
     picker.register(app, settings or NodeSettings.load())
