@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 )
 @click.option("--interface", default=None, help="Look for nodes (mDNS) on this address only.")
 @click.option("--timeout", default=3.0, show_default=True, help="Seconds to look for nodes.")
+@click.option("--store", default=None, help="Take the node of this store among those found.")
 @click.option(
     "--check",
     is_flag=True,
@@ -74,6 +75,7 @@ def pos(
     printer: str | None,
     interface: str | None,
     timeout: float,
+    store: str | None,
     check: bool,
     scanner: str,
 ) -> None:
@@ -89,7 +91,7 @@ def pos(
     from pos_tui import till_config as tills
 
     path = till_config or NodeSettings.load().till_config or tills.default_path()
-    config = _node_config(path, node_url, interface, timeout)
+    config = _node_config(path, node_url, interface, timeout, store)
     if register and register != config.register:  # another register: enrol it again
         config = replace(config, register=register, enrolled=False)
     config = replace(
@@ -133,7 +135,7 @@ def _run_local(
 
 
 def _node_config(
-    path: Path, node_url: str | None, interface: str | None, timeout: float
+    path: Path, node_url: str | None, interface: str | None, timeout: float, store: str | None
 ) -> TillConfig:
     """--node, else the node this till remembers, else the one chosen among those found."""
     from pos_tui import till_config as tills
@@ -144,7 +146,7 @@ def _node_config(
     if remembered.node_url:
         return remembered
     click.echo("looking for store nodes on the LAN…")
-    chosen = tills.choose_node(path, _ask, timeout_s=timeout, interface=interface)
+    chosen = tills.choose_node(path, _ask, timeout_s=timeout, interface=interface, store=store)
     if chosen is None:
         raise click.UsageError(
             "no store node found on the LAN: give --node URL (or --data-dir on the node)"

@@ -53,11 +53,19 @@ def save(path: Path, config: TillConfig) -> None:
 
 
 def choose_node(
-    path: Path, ask: Ask, *, timeout_s: float = 3.0, interface: str | None = None
+    path: Path,
+    ask: Ask,
+    *,
+    timeout_s: float = 3.0,
+    interface: str | None = None,
+    store: str | None = None,
 ) -> TillConfig | None:
-    """Browse the LAN for nodes, let the cashier pick one (`ask`), remember it. A node
-    other than the one remembered starts a new enrolment."""
-    found = discover(timeout_s, interface)
+    """Browse the LAN for nodes, let the cashier pick one (`ask`), remember it. Given the
+    store, its one node is taken without asking. A node other than the one remembered
+    starts a new enrolment."""
+    found = [ad for ad in discover(timeout_s, interface) if store in (None, ad.store)]
+    if store is not None and len(found) == 1:
+        return remember(path, found[0].url, found[0].store)
     chosen = ask(found) if found else None
     if chosen is None:
         return None
