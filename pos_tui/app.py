@@ -153,7 +153,8 @@ class SaleScreen(Screen[None]):
 
     def show_node(self, lost: bool) -> None:
         """The banner of a remote till that lost its node: the basket stays, nothing sells."""
-        self.query_one("#node-lost", Static).display = lost
+        for banner in self.query("#node-lost"):  # none while the screen is being built
+            banner.display = lost
 
     def say(self, message: str, title: str, severity: str, timeout: float) -> None:
         """The one message line, between the basket and the scan field (never over them);
@@ -826,7 +827,7 @@ class PosApp(App[None]):
         for bar in self.screen.query(StatusBar):
             bar.show(status, self.session.clock(), actor.name if actor else "", shift_open)
         sale = self.sale_screen()
-        if sale is not None and sale.is_mounted:
+        if sale is not None:
             sale.show_node(bool(status.get("node_lost")))
 
     # --- scanners ------------------------------------------------------------------------
