@@ -30,6 +30,13 @@ def _interfaces(host: str) -> list[str] | None:
 def advertise(ad: NodeAd, host: str, port: int) -> Zeroconf:
     """Register the service; the caller keeps the Zeroconf and closes it on shutdown."""
     address = host if host not in ("0.0.0.0", "") else socket.gethostbyname(socket.gethostname())
+    if address != host:  # listening everywhere: tills need an address they can reach
+        ad = NodeAd(
+            ad.store,
+            ad.name,
+            ad.url.replace(f"//{host}:", f"//{address}:"),
+            ad.picker_url.replace(f"//{host}:", f"//{address}:"),
+        )
     interfaces = _interfaces(host)
     zc = Zeroconf(interfaces=interfaces) if interfaces else Zeroconf()
     info = ServiceInfo(

@@ -50,6 +50,22 @@ class Printing:
             )
         )
 
+    def copy(self, sale: Sale) -> bool:
+        """A copy of any receipt: never opens the drawer."""
+        return self.queue.submit(
+            PrintJob(
+                f"copy {sale.receipt_no}",
+                lambda p: print_sale_receipt(
+                    p,
+                    sale,
+                    store_name=self.config.name,
+                    currency=self.config.currency,
+                    paper_mm=self.paper_mm,
+                    open_drawer=False,
+                ),
+            )
+        )
+
     def refund(self, ret: Return) -> bool:
         cash = any(r.method == "cash" for r in ret.refunds)
         return self.queue.submit(

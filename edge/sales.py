@@ -35,6 +35,7 @@ from shared.money import MAX_MONEY, vat_breakdown
 from shared.pricing.engine import Manual, PricedLine
 from shared.pricing.manual import within_cap
 from shared.tenders import change_due
+from shared.tills import BasketQuoteIn, BasketQuoteOut, QuotedLine
 
 
 def request_hash(request: BaseModel) -> str:
@@ -157,6 +158,12 @@ def get_sale(db: Database, sale_id: str) -> Sale:
     return found[0]
 
 
+def by_receipt(db: Database, receipt_no: str) -> list[Sale]:
+    """The sale printed with this receipt number at this node, as a list of none or one."""
+    sale_id = rows.sale_id_for_receipt(db, receipt_no)
+    return [] if sale_id is None else [get_sale(db, sale_id)]
+
+
 def vat_summary(lines: list[SaleLine]) -> list[VatSummary]:
     """VAT per rate, computed per line with half-up rounding, for receipts and reports."""
     return [
@@ -194,6 +201,26 @@ def quote(
     """What a basket costs now, line by line, exactly as `record_sale` will price it
     (nothing is recorded): for the till to show each discount as it is scanned."""
     return _price(db, node, lines, coupons, discount, clock.now(db)[0], member)
+
+
+def quote_basket(db: Database, node: NodeConfig, body: BasketQuoteIn) -> BasketQuoteOut:
+    """`quote` as the wire answers it, for a till (local or remote) to show each line's
+    discounts; unknown products are 422 like a sale's."""
+    found = quote(db, node, body.lines, body.coupons, body.discount, body.customer_id is not None)
+    return BasketQuoteOut(
+        lines=[
+            QuotedLine(
+                sku=line.sku,
+                qty=line.qty,
+                unit_price=line.unit_price,
+                total=line.total,
+                discounts=line.discounts,
+            )
+            for line in found.lines
+        ],
+        total=found.total,
+        needs_manager=found.needs_manager,
+    )
 
 
 def _price(

@@ -25,6 +25,11 @@ class NodeSettings(BaseSettings):
     push_batch: int = Field(200, ge=1, le=1000, description="events per push request")
     mdns: bool = Field(True, description="`0`: the node does not advertise itself on the LAN")
     paper_mm: int = Field(80, description="receipt paper width in mm (58 or 80)")
+    till_config: Path | None = Field(
+        None,
+        description="a remote till's own config file (its node, register, enrolment, "
+        "printer); default `~/.config/omnistore/till.json`",
+    )
 
     @classmethod
     def load(cls) -> NodeSettings:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,8 @@ from textual.widgets import DataTable, Input, Static
 
 from hardware.receipt import parse_receipt_qr
 from hardware.scanner import Scanner, WedgeDetector
-from pos_tui.basket import Basket, BasketLine, ParkedBaskets, parse_entry
-from pos_tui.customer_desk import CustomerDesk
+from pos_tui.backend import Clock, TillBackend
+from pos_tui.basket import Basket, BasketLine, parse_entry
 from pos_tui.messages import PrintDone, Scanned
 from pos_tui.pricing import requote
 from pos_tui.screens.aisle import AisleScreen
@@ -33,14 +33,14 @@ from pos_tui.screens.discounts import open_discounts
 from pos_tui.screens.elsewhere import PriceCheckScreen
 from pos_tui.screens.handover import HandoverScreen
 from pos_tui.screens.help import HelpScreen, key_name
-from pos_tui.screens.login import LoginScreen
+from pos_tui.screens.login import EnrolScreen, LoginScreen
 from pos_tui.screens.parked import ParkedScreen
 from pos_tui.screens.payment import PaymentScreen, tender_text
 from pos_tui.screens.prompt import ConfirmScreen, MessageScreen, PromptScreen
 from pos_tui.screens.returns import ReturnScreen
 from pos_tui.screens.search import SearchScreen
 from pos_tui.screens.zreport import z_text
-from pos_tui.session import Clock, PosSession
+from pos_tui.session import PosSession
 from pos_tui.widgets.basket_view import BasketView, line_qty
 from pos_tui.widgets.customer_badge import CustomerBadge
 from pos_tui.widgets.key_footer import KeyFooter
@@ -55,11 +55,29 @@ from shared.money import parse_money
 from shared.pickup import parse_pickup_qr
 
 ERRORS = (OmnistoreError, ValueError)
+NODE_LOST = (
+    "NODE LOST: nothing can be sold or looked up until the store node answers again; "
+    "the basket is kept and goes through with its own sale id when it is back"
+)
 
 
 def problem(exc: Exception) -> str:
     """What the cashier reads: the service's message, or the validation's."""
     return getattr(exc, "message", None) or str(exc)
+
+
+def guarded(action: Callable[..., None]) -> Callable[..., None]:
+    """A key whose action asks the node: a refusal or a lost node is a message, never a
+    crash (the basket and the screen stay as they were)."""
+
+    @wraps(action)
+    def run(self: Screen[Any], *args: Any) -> None:
+        try:
+            action(self, *args)
+        except ERRORS as exc:
+            self.app.notify(problem(exc), severity="error")
+
+    return run
 
 
 def parked_text(baskets: list[Basket], money: Callable[[int], str]) -> str:
@@ -125,7 +143,7 @@ class SaleScreen(Screen[None]):
         return self.app
 
     @property
-    def session(self) -> PosSession:
+    def session(self) -> TillBackend:
         return self.till.session
 
     def compose(self) -> ComposeResult:
@@ -135,6 +153,7 @@ class SaleScreen(Screen[None]):
             yield LastSalePanel(self.session.currency)
             yield TotalsPanel(self.session.currency)
         yield CustomerBadge(id="customer")
+        yield Static(NODE_LOST, id="node-lost")
         yield Static("", id="say")
         yield Input(id="entry", placeholder="scan or type a barcode / SKU  (3*code = 3 units)")
         yield KeyFooter()
@@ -142,7 +161,13 @@ class SaleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#lines", DataTable).can_focus = False
         self.query_one("#say", Static).display = False
+        self.query_one("#node-lost", Static).display = False
         self._show()
+
+    def show_node(self, lost: bool) -> None:
+        """The banner of a remote till that lost its node: the basket stays, nothing sells."""
+        for banner in self.query("#node-lost"):  # none while the screen is being built
+            banner.display = lost
 
     def say(self, message: str, title: str, severity: str, timeout: float) -> None:
         """The one message line, between the basket and the scan field (never over them);
@@ -482,6 +507,7 @@ class SaleScreen(Screen[None]):
             )
         )
 
+    @guarded
     def action_park(self) -> None:
         parked = self.till.parked
         shift_id = self.till.shift_id()
@@ -502,6 +528,7 @@ class SaleScreen(Screen[None]):
         else:
             self.app.push_screen(ParkedScreen(waiting), self._resume)
 
+    @guarded
     def _resume(self, index: int | None) -> None:
         if index is None:
             return
@@ -510,6 +537,7 @@ class SaleScreen(Screen[None]):
         self.notify("parked basket resumed")
         self._show()
 
+    @guarded
     def action_reprint(self) -> None:
         """Print what waits for the printer; with nothing waiting, a copy of a receipt (by
         default the last one; never opens the drawer)."""
@@ -573,6 +601,7 @@ class SaleScreen(Screen[None]):
             return True
         return False
 
+    @guarded
     def action_sign_out(self) -> None:
         if self.basket_open():
             return
@@ -589,6 +618,7 @@ class SaleScreen(Screen[None]):
             lambda yes: self.till.sign_out() if yes else None,
         )
 
+    @guarded
     def action_close_shift(self) -> None:
         if self.basket_open():
             return
@@ -656,7 +686,7 @@ class PosApp(App[None]):
 
     def __init__(
         self,
-        session: PosSession,
+        session: TillBackend,
         *,
         scanner: Scanner | None = None,
         user: str | None = None,
@@ -664,9 +694,9 @@ class PosApp(App[None]):
     ) -> None:
         super().__init__()
         self.session = session
-        self.customers = CustomerDesk(session.db, session.config)
+        self.customers = session.customers
         self.scanner = scanner
-        self.parked = ParkedBaskets(session.data_dir / f"parked-{session.register}.json")
+        self.parked = session.parked
         self.wedge = WedgeDetector()
         self.autologin = (user, pin) if user and pin else None
         self._stop = threading.Event()
@@ -695,11 +725,11 @@ class PosApp(App[None]):
         return format_money(amount, self.session.currency)
 
     def on_mount(self) -> None:
-        self.push_screen(LoginScreen())
-        self.set_interval(2.0, self.refresh_status)
+        self.push_screen(EnrolScreen() if self.session.needs_enrolment() else LoginScreen())
+        self.set_interval(1.0, self.refresh_status)
         if self.scanner is not None:
             threading.Thread(target=self._read_scanner, name="scanner", daemon=True).start()
-        if self.autologin:
+        if self.autologin and not self.session.needs_enrolment():
             try:
                 self.session.sign_in(*self.autologin)
             except ERRORS as exc:
@@ -760,7 +790,11 @@ class PosApp(App[None]):
         if sale is not None and sale.basket_open():
             return
         shift_id = self.shift_id()  # signed out too: the register's open shift
-        waiting = self.parked.all(shift_id) if shift_id else []
+        try:
+            waiting = self.parked.all(shift_id) if shift_id else []
+        except ERRORS as exc:  # a remote till without its node: nothing to ask about
+            self.notify(problem(exc), severity="warning")
+            waiting = []
         if not waiting:
             self.exit()
             return
@@ -777,7 +811,7 @@ class PosApp(App[None]):
         self.push_screen(
             MessageScreen(
                 "Z report — shift closed",
-                z_text(report, self.session.currency, self.session.config.name),
+                z_text(report, self.session.currency, self.session.store_name),
             ),
             lambda _: self.sign_out(),
         )
@@ -822,10 +856,16 @@ class PosApp(App[None]):
 
     def refresh_status(self) -> None:
         actor = self.session.actor
-        shift_open = actor is not None and self.session.current_shift() is not None
+        try:
+            shift_open = actor is not None and self.session.current_shift() is not None
+        except ERRORS:
+            shift_open = False
         status = self.session.status()
         for bar in self.screen.query(StatusBar):
             bar.show(status, self.session.clock(), actor.name if actor else "", shift_open)
+        sale = self.sale_screen()
+        if sale is not None:
+            sale.show_node(bool(status.get("node_lost")))
 
     # --- scanners ------------------------------------------------------------------------
 

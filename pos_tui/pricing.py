@@ -6,38 +6,28 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from sqlite_utils import Database
-
-from edge import sales
-from edge.node import NodeConfig
 from pos_tui.basket import Basket, BasketQuote
 from shared.errors import OmnistoreError
 from shared.money import parse_money
+from shared.tills import BasketQuoteIn, BasketQuoteOut
 
 
-class HasNode(Protocol):
-    db: Database
-    config: NodeConfig
+class Quotes(Protocol):
+    """A till backend's pricing (local: the edge services; remote: the lane API)."""
+
+    def quote(self, basket: BasketQuoteIn) -> BasketQuoteOut: ...
 
 
-def requote(session: HasNode, basket: Basket) -> BasketQuote | None:
-    """Price the basket now and keep the answer on it (None when it cannot be priced: the
-    list prices then stand until the next change). A customer attached makes it a member's
-    basket."""
-    if not basket.lines or not hasattr(session, "db"):  # a remote till prices elsewhere
-        basket.quote = None
+def requote(session: Quotes, basket: Basket) -> BasketQuote | None:
+    """Price the basket now and keep the answer on it (None when it cannot be priced, or
+    the node does not answer: the list prices then stand until the next change). A
+    customer attached makes it a member's basket."""
+    basket.quote = None
+    if not basket.lines:
         return None
     try:
-        found = sales.quote(
-            session.db,
-            session.config,
-            basket.sale_lines(),
-            basket.coupons,
-            basket.basket_discount(),
-            basket.customer is not None,
-        )
+        found = session.quote(_request(basket))
     except (OmnistoreError, ValueError):
-        basket.quote = None
         return None
     basket.quote = BasketQuote(
         signature=basket.signature(),
@@ -49,6 +39,15 @@ def requote(session: HasNode, basket: Basket) -> BasketQuote | None:
         needs_manager=found.needs_manager,
     )
     return basket.quote
+
+
+def _request(basket: Basket) -> BasketQuoteIn:
+    return BasketQuoteIn(
+        lines=basket.sale_lines(),
+        coupons=basket.coupons,
+        discount=basket.basket_discount(),
+        customer_id=None if basket.customer is None else basket.customer.id,
+    )
 
 
 def _label(source: str) -> str:

@@ -1,12 +1,11 @@
-"""What the POS may do, in one UI-free object: it calls edge services (never SQL), the
-printer queue and the status, for the signed-in cashier on this register."""
+"""What the POS may do on the node's own machine, in one UI-free object: it calls edge
+services (never SQL), the printer queue and the status, for the signed-in cashier on this
+register. The local implementation of `pos_tui.backend.TillBackend`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,10 @@ from edge.status import sync_status
 from edge.storage.db import open_db
 from edge.sync.holds import PointsHolds
 from edge.sync.lookup import cloud_sale_lookup
-from hardware.print_queue import PrintJob
-from hardware.receipt import parse_receipt_qr, print_sale_receipt
-from pos_tui.basket import Basket, BasketLine, parse_entry
+from hardware.receipt import parse_receipt_qr
+from pos_tui.backend import Clock, ParkedStore, StockWarning, stock_warnings
+from pos_tui.basket import Basket, BasketLine, ParkedBaskets, parse_entry
+from pos_tui.customer_desk import CustomerDesk, Customers
 from pos_tui.pickup import PickupDesk, open_desk
 from shared.aisle import AisleOrderIn
 from shared.clock import utc_now
@@ -45,16 +45,9 @@ from shared.models import (
     ZReport,
 )
 from shared.stores import StockElsewhere
+from shared.tills import BasketQuoteIn, BasketQuoteOut
 
-Clock = Callable[[], datetime]
-
-
-@dataclass(frozen=True)
-class StockWarning:
-    """Shown, never blocking: the sale goes through regardless."""
-
-    sku: str
-    message: str
+__all__ = ["Clock", "PosSession", "StockWarning"]
 
 
 class PosSession:
@@ -77,10 +70,23 @@ class PosSession:
         self.actor: Actor | None = None
         self.last_sale: Sale | None = None
         self.pickups: PickupDesk | None = open_desk(self.db, self.config)
+        self.parked: ParkedStore = ParkedBaskets(data_dir / f"parked-{register}.json")
+        self.customers: Customers = CustomerDesk(self.db, self.config)
 
     @property
     def currency(self) -> str:
         return self.config.currency
+
+    @property
+    def store_name(self) -> str:
+        return self.config.name
+
+    def needs_enrolment(self) -> bool:
+        """The till on the node's own machine is the node's: it never enrols."""
+        return False
+
+    def enrol(self, manager: str, pin: str) -> str:
+        return manager
 
     # --- staff and shifts ----------------------------------------------------------------
 
@@ -158,19 +164,7 @@ class PosSession:
 
     def warnings(self, basket: Basket, sku: str) -> list[StockWarning]:
         """Below zero, or into units held for click-and-collect, after this basket."""
-        level = stock.level(self.db, sku)
-        wanted = basket.qty_of(sku)
-        if level.on_hand - wanted < 0:
-            return [StockWarning(sku, f"{sku}: stock goes below zero ({level.on_hand - wanted})")]
-        if level.available - wanted < 0:
-            return [
-                StockWarning(
-                    sku,
-                    f"{sku}: takes units reserved for click-and-collect "
-                    f"({level.reserved} reserved)",
-                )
-            ]
-        return []
+        return stock_warnings(stock.level(self.db, sku), basket.qty_of(sku), sku)
 
     def pay(self, basket: Basket, payments: list[PaymentIn]) -> Sale:
         """Commit once: the basket's id is the idempotency key, so a retry after an error
@@ -179,6 +173,9 @@ class PosSession:
         sale, _ = sales.record_sale(self.db, self.config, self.who, basket.to_sale(payments), holds)
         self.last_sale = sale
         return sale
+
+    def quote(self, basket: BasketQuoteIn) -> BasketQuoteOut:
+        return sales.quote_basket(self.db, self.config, basket)
 
     # --- printing (slow devices: the app calls these on a worker thread) ------------------
 
@@ -194,15 +191,7 @@ class PosSession:
 
     def print_copy(self, sale: Sale) -> bool:
         """A copy of any receipt: never opens the drawer."""
-        config = self.config
-        return self.printing.queue.submit(
-            PrintJob(
-                f"copy {sale.receipt_no}",
-                lambda p: print_sale_receipt(
-                    p, sale, store_name=config.name, currency=config.currency, open_drawer=False
-                ),
-            )
-        )
+        return self.printing.copy(sale)
 
     def retry_printing(self) -> bool:
         return self.printing.queue.retry()

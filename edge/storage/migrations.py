@@ -199,3 +199,28 @@ def m006_transfers(db: Database) -> None:
         )
         """,
     )
+
+
+@migrations()
+def m007_tills(db: Database) -> None:
+    """The store's tills (enrolled once, seen since) and baskets parked by remote tills."""
+    _run(
+        db,
+        """
+        CREATE TABLE tills (
+            register TEXT PRIMARY KEY, name TEXT NOT NULL, enrolled_at TEXT NOT NULL,
+            enrolled_by TEXT NOT NULL, last_seen TEXT
+        );
+        CREATE TABLE parked (
+            sale_id TEXT PRIMARY KEY, register TEXT NOT NULL, shift_id TEXT NOT NULL,
+            cashier TEXT NOT NULL, parked_at TEXT NOT NULL, lines TEXT NOT NULL
+        );
+        CREATE INDEX parked_shift ON parked(shift_id, parked_at)
+        """,
+    )
+
+
+@migrations()
+def m008_parked_extras(db: Database) -> None:
+    """A basket parked by a remote till keeps its coupons, basket discount and customer."""
+    _run(db, "ALTER TABLE parked ADD COLUMN extras TEXT")

@@ -23,6 +23,8 @@ from edge.web import (
     lane,
     openapi,
     picker,
+    quotes,
+    tills,
     transfers,
 )
 from edge.web.registry import REGISTRY
@@ -63,6 +65,8 @@ def create_app(
     app.register_blueprint(transfers.bp)
     app.register_blueprint(elsewhere.bp)
     app.register_blueprint(aisle.bp)
+    app.register_blueprint(tills.bp)
+    app.register_blueprint(quotes.bp)
     app.register_blueprint(openapi.bp)
     app.register_blueprint(openapi.docs_bp)
     picker.register(app, settings or NodeSettings.load())

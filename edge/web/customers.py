@@ -9,7 +9,7 @@ from edge import customers
 from edge.web.context import config, db
 from edge.web.registry import SELL, route
 from httpshell.routes import Link, Query, created
-from shared.customers import IndexEntry, SignupIn
+from shared.customers import IndexEntry, LoyaltyProgram, SignupIn
 
 bp = Blueprint("customers", __name__)
 CUSTOMER = {"customer_id": "$response.body#/id"}
@@ -61,3 +61,15 @@ def signup_customer(body: SignupIn) -> tuple[IndexEntry, int]:
 )
 def get_customer(customer_id: str) -> IndexEntry:
     return customers.get(db(), customer_id)
+
+
+@route(
+    bp,
+    "GET",
+    "/loyalty/program",
+    "The loyalty program as this node last synced it (a till's points tender needs it)",
+    roles=SELL,
+    response=LoyaltyProgram,
+)
+def loyalty_program() -> LoyaltyProgram:
+    return customers.program(db())

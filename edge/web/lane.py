@@ -126,10 +126,20 @@ def create_sale(body: SaleIn) -> tuple[Sale, int]:
     roles=SELL,
     response=Sale,
     is_list=True,
-    query=PAGED,
+    query=(
+        *PAGED,
+        Query(
+            "receipt_no",
+            {"type": "string", "minLength": 3, "maxLength": 80},
+            description="only the sale with this receipt number (a list of none or one)",
+        ),
+    ),
     links=(Link("GetSale", "GET /sales/{sale_id}", {"sale_id": "$response.body#/items/0/id"}),),
 )
-def list_sales() -> Response:
+def list_sales() -> Response | dict[str, object]:
+    receipt_no = request.args.get("receipt_no")
+    if receipt_no:
+        return whole(sales.by_receipt(db(), receipt_no))
     limit, after = page_args()
     return paged(sales.list_sales(db(), after, limit + 1), limit, _time_and_id)
 

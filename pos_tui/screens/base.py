@@ -14,7 +14,7 @@ from pos_tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from pos_tui.app import PosApp
-    from pos_tui.session import PosSession
+    from pos_tui.backend import TillBackend
 
 ResultT = TypeVar("ResultT")
 
@@ -41,7 +41,7 @@ class TillModal(ModalScreen[ResultT]):
         return cast("PosApp", self.app)
 
     @property
-    def session(self) -> PosSession:
+    def session(self) -> TillBackend:
         return self.till.session
 
     def money(self, amount: int) -> str:

@@ -20,10 +20,13 @@ if TYPE_CHECKING:
 
 
 class LoginScreen(Screen[None]):
+    TITLE_TEXT = "Omnistore till — sign in"
+
     def compose(self) -> ComposeResult:
         yield StatusBar()
         with Vertical(classes="dialog login"):
-            yield Label("Omnistore till — sign in", classes="dialog-title")
+            yield Label(self.TITLE_TEXT, classes="dialog-title")
+            yield from self.compose_hint()
             yield Input(placeholder="name", id="name")
             yield Input(placeholder="PIN", password=True, id="pin")
             yield Label("", id="error", classes="error")
@@ -46,11 +49,42 @@ class LoginScreen(Screen[None]):
         name = self.query_one("#name", Input).value.strip()
         pin_input = self.query_one("#pin", Input)
         try:
-            self.till.session.sign_in(name, pin_input.value)
+            self.submit(name, pin_input.value)
         except (OmnistoreError, ValueError) as exc:
             self.query_one("#error", Label).update(getattr(exc, "message", str(exc)))
             pin_input.value = ""
             if not name:
                 self.query_one("#name", Input).focus()
             return
+        self.done()
+
+    def compose_hint(self) -> ComposeResult:
+        yield from ()
+
+    def submit(self, name: str, pin: str) -> None:
+        self.till.session.sign_in(name, pin)
+
+    def done(self) -> None:
         self.till.signed_in()
+
+
+class EnrolScreen(LoginScreen):
+    """A remote till's first start: a manager signs in here once to enrol its register with
+    the node (the store's table of tills); then cashiers sign in as usual."""
+
+    TITLE_TEXT = "Enrol this till with the store node"
+
+    def compose_hint(self) -> ComposeResult:
+        session = self.till.session
+        yield Label(
+            f"Register {session.register} is new to {session.store_name}: a manager signs in "
+            "to approve it (once).",
+            id="enrol-hint",
+        )
+
+    def submit(self, name: str, pin: str) -> None:
+        manager = self.till.session.enrol(name, pin)
+        self.till.notify(f"till enrolled by {manager}: sign in to sell")
+
+    def done(self) -> None:
+        self.app.switch_screen(LoginScreen())

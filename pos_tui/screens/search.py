@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Label
 
 from pos_tui.screens.base import TillModal
+from shared.errors import OmnistoreError
 
 
 class SearchScreen(TillModal[str | None]):
@@ -47,7 +48,11 @@ class SearchScreen(TillModal[str | None]):
         table = self.query_one("#results", DataTable)
         table.clear()
         text = text.strip()
-        found = self.session.search_with_stock(text) if len(text) >= 2 else []
+        try:
+            found = self.session.search_with_stock(text) if len(text) >= 2 else []
+        except OmnistoreError as exc:
+            self.query_one("#error", Label).update(exc.message)
+            return
         for product, level in found:
             table.add_row(
                 product.sku[:14],

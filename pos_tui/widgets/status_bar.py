@@ -33,6 +33,8 @@ def _describe(
 ) -> str:
     online = bool(status.get("online"))
     link = "[b green]● online[/]" if online else "[b red]● OFFLINE[/]"
+    if status.get("node_lost"):  # a remote till that cannot reach its node
+        link = "[b red]● NODE LOST[/]"
     last = status.get("last_push_at") or status.get("last_pull_at")
     if last:
         age = int((now - parse_ts(last)).total_seconds())
