@@ -15,6 +15,7 @@ from cloud.api import (
     products,
     ratelimit,
     recovery,
+    reports,
     sales,
     stock,
     stores,
@@ -29,7 +30,19 @@ from httpshell import metrics, observe
 from httpshell.body import MAX_BODY_BYTES
 from httpshell.errors import register_error_handlers
 
-BLUEPRINTS = (health, products, stock, sales, stores, exceptions, orders, sync, recovery, openapi)
+BLUEPRINTS = (
+    health,
+    products,
+    stock,
+    sales,
+    stores,
+    exceptions,
+    orders,
+    sync,
+    recovery,
+    reports,
+    openapi,
+)
 
 
 def create_app(

@@ -68,3 +68,21 @@ def insert_many(
     return {
         tuple(row) for row in conn.execute(_insert_many(conn.dialect.name, table, ignore), rows)
     }
+
+
+def add_to(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Add each row's counters to the row of the same key, or insert it (rollups): one
+    `INSERT ... ON CONFLICT DO UPDATE SET c = c + excluded.c` for all rows, whose keys must
+    be distinct (a statement may not update one row twice)."""
+    if not rows:
+        return
+    keys = [c.name for c in table.primary_key.columns]
+    builder = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    statement = builder(table).values(rows)
+    counters = [name for name in rows[0] if name not in keys]
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=keys,
+            set_={name: table.c[name] + statement.excluded[name] for name in counters},
+        )
+    )

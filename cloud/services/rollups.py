@@ -1,0 +1,169 @@
+"""Report rollups maintained as pushes are applied (in the push's own transaction, so a
+report never counts a sale the cloud did not keep, nor misses one it kept), and rebuilt from
+the stored facts by `omnistore cloud rebuild-rollups` (and the migration that adds them).
+
+What each accepted event adds, at the store's local day and hour:
+- a sale: one receipt, its units and total and discounts (hours), its lines (products), its
+  tenders (cash net of change);
+- a return, at the return's time in the returning store: its units and total (hours), its
+  lines taken off (products), its refunds taken off their tenders;
+- a void, at the voided sale's time: the sale taken off again, all of it.
+
+Seams for work done elsewhere: a store's time zone is `stores.tz` when that column exists
+(UTC otherwise), and a line's discount is its `discount` field when sale lines carry one
+(0 otherwise)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import sqlalchemy as sa
+
+from cloud.storage import rollups, sales
+from cloud.storage.schema import report_hours, report_products, report_tenders, stores
+from shared.clock import parse_ts
+from shared.models import Event
+
+Key = tuple[Any, ...]
+HOUR_FIELDS = ("receipts", "sold_units", "sold_total", "returned_units", "returned_total")
+
+
+class Tally:
+    """Counters per rollup key, added to the tables in one statement per table."""
+
+    def __init__(self, zones: dict[str, tzinfo]) -> None:
+        self.zones = zones
+        self.hours: dict[Key, dict[str, int]] = defaultdict(lambda: dict.fromkeys(_HOUR_ALL, 0))
+        self.products: dict[Key, dict[str, int]] = defaultdict(lambda: {"units": 0, "total": 0})
+        self.tenders: dict[Key, dict[str, int]] = defaultdict(lambda: {"payments": 0, "amount": 0})
+
+    def local(self, store: str, instant: str) -> tuple[str, int]:
+        """The store's local day and hour of an instant."""
+        moment = parse_ts(instant).astimezone(self.zones.get(store, UTC))
+        return moment.strftime("%Y-%m-%d"), moment.hour
+
+    def sale(self, sale: dict[str, Any], sign: int = 1) -> None:
+        """A sale (sign 1) or its void (sign -1), at the sale's own time."""
+        store = sale["store"]
+        day, hour = self.local(store, sale["occurred_at"])
+        hours = self.hours[(store, day, hour)]
+        hours["receipts"] += sign
+        for line in sale["lines"]:
+            hours["sold_units"] += sign * line["qty"]
+            hours["sold_total"] += sign * line["total"]
+            hours["discount"] += sign * line_discount(line)
+            product = self.products[(store, day, line["sku"])]
+            product["units"] += sign * line["qty"]
+            product["total"] += sign * line["total"]
+        change = sale.get("change", 0)
+        for payment in sale["payments"]:
+            tender = self.tenders[(store, day, payment["method"])]
+            tender["payments"] += sign
+            amount = payment["amount"]
+            if payment["method"] == "cash" and change:
+                amount, change = amount - min(change, amount), change - min(change, amount)
+            tender["amount"] += sign * amount
+
+    def ret(self, ret: dict[str, Any]) -> None:
+        """A return, at its own time in the store that took it back."""
+        store = ret["store"]
+        day, hour = self.local(store, ret["occurred_at"])
+        hours = self.hours[(store, day, hour)]
+        for line in ret["lines"]:
+            hours["returned_units"] += line["qty"]
+            hours["returned_total"] += line["total"]
+            product = self.products[(store, day, line["sku"])]
+            product["units"] -= line["qty"]
+            product["total"] -= line["total"]
+        for refund in ret["refunds"]:
+            self.tenders[(store, day, refund["method"])]["amount"] -= refund["amount"]
+
+    def write(self, conn: sa.Connection) -> None:
+        """Add what was tallied to the rollup tables."""
+        for table, tally in (
+            (report_hours, self.hours),
+            (report_products, self.products),
+            (report_tenders, self.tenders),
+        ):
+            keys = [c.name for c in table.primary_key.columns]
+            rows = [dict(zip(keys, key, strict=True)) | counts for key, counts in tally.items()]
+            rollups.add(conn, table, rows)
+
+
+_HOUR_ALL = (*HOUR_FIELDS, "discount")
+
+
+def line_discount(line: dict[str, Any]) -> int:
+    """The discount given on a sale line, VAT included: the `discount` a line carries once
+    the promotions engine records one, else 0."""
+    return int(line.get("discount") or 0)
+
+
+def zones(conn: sa.Connection, codes: Iterable[str] | None = None) -> dict[str, tzinfo]:
+    """Each store's time zone: its `tz` column once stores have one, else UTC. An unknown
+    zone name counts as UTC rather than failing a push."""
+    column = stores.c.get("tz")
+    if column is None:
+        return {}
+    query = sa.select(stores.c.code, column)
+    if codes is not None:
+        query = query.where(stores.c.code.in_(sorted(set(codes))))
+    found: dict[str, tzinfo] = {}
+    for code, name in conn.execute(query):
+        try:
+            found[code] = ZoneInfo(name) if name else UTC
+        except (ZoneInfoNotFoundError, ValueError):
+            found[code] = UTC
+    return found
+
+
+def record(
+    conn: sa.Connection,
+    store: str,
+    events: Sequence[Event],
+    outcomes: Sequence[tuple[str, str | None]],
+) -> None:
+    """Add a pushed batch's accepted sales, returns and voids to the rollups, inside the
+    push's transaction (one call per batch)."""
+    accepted = [e for e, (status, _) in zip(events, outcomes, strict=True) if status == "accepted"]
+    facts = [e for e in accepted if e.kind in ("sale", "return", "void")]
+    if not facts:
+        return
+    tally = Tally(zones(conn, [store]))
+    voided = [e.body["void"]["sale_id"] for e in facts if e.kind == "void"]
+    voided_sales = sales.sales_by_id(conn, voided)
+    for event in facts:
+        if event.kind == "sale":
+            tally.sale(event.body["sale"])
+        elif event.kind == "return":
+            tally.ret(event.body["ret"])
+        else:
+            for sale in voided_sales.get(event.body["void"]["sale_id"], []):
+                if sale.store == store:
+                    tally.zones.update(zones(conn, [sale.store]))
+                    tally.sale(sale.model_dump(mode="json"), -1)
+    tally.write(conn)
+
+
+def rebuild(conn: sa.Connection, page: int = 5000) -> int:
+    """Recompute every rollup from the stored sales (not voided) and returns; the number
+    of facts read. Run inside one transaction: reports see the old or the new figures."""
+    rollups.clear(conn)
+    known = zones(conn)
+    count = 0
+    for reader, kind in ((rollups.stored_sales, "sale"), (rollups.stored_returns, "return")):
+        after = None
+        while rows := reader(conn, after, page):
+            tally = Tally(known)
+            for _store, _id, body in rows:
+                fact = json.loads(body)
+                tally.sale(fact) if kind == "sale" else tally.ret(fact)
+            tally.write(conn)
+            count += len(rows)
+            after = (rows[-1][0], rows[-1][1])
+    return count

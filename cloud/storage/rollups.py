@@ -1,0 +1,181 @@
+"""The report rollups' SQL: counters added per key as pushes are applied, and the sums the
+reports read. Days and hours are the store's local ones, as text `YYYY-MM-DD` and 0–23."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from cloud.storage.dialect import add_to
+from cloud.storage.schema import (
+    movements,
+    products,
+    report_hours,
+    report_products,
+    report_tenders,
+    returns,
+    sales,
+)
+
+ROLLUPS = (report_hours, report_products, report_tenders)
+CHUNK = 2000  # rows per upsert statement (SQLite's bound-parameter limit is 32,766)
+
+
+def add(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Add counters, in key order (two pushes of one store never wait on each other in a
+    cycle), a chunk per statement."""
+    keys = [c.name for c in table.primary_key.columns]
+    rows = sorted(rows, key=lambda row: tuple(row[k] for k in keys))
+    for start in range(0, len(rows), CHUNK):
+        add_to(conn, table, rows[start : start + CHUNK])
+
+
+def clear(conn: sa.Connection) -> None:
+    """Empty every rollup (before a rebuild)."""
+    for table in ROLLUPS:
+        conn.execute(sa.delete(table))
+
+
+def stored_sales(conn: sa.Connection, after: tuple[str, str] | None, limit: int) -> list[Any]:
+    """A page of (store, id, body) of sales not voided, for the rebuild."""
+    query = sa.select(sales.c.store, sales.c.id, sales.c.body).where(sales.c.voided.is_(False))
+    if after is not None:
+        query = query.where(sa.tuple_(sales.c.store, sales.c.id) > sa.tuple_(*after))
+    return list(conn.execute(query.order_by(sales.c.store, sales.c.id).limit(limit)))
+
+
+def stored_returns(conn: sa.Connection, after: tuple[str, str] | None, limit: int) -> list[Any]:
+    """A page of (store, id, body) of returns, for the rebuild."""
+    query = sa.select(returns.c.store, returns.c.id, returns.c.body)
+    if after is not None:
+        query = query.where(sa.tuple_(returns.c.store, returns.c.id) > sa.tuple_(*after))
+    return list(conn.execute(query.order_by(returns.c.store, returns.c.id).limit(limit)))
+
+
+def _range(table: sa.Table, stores: list[str] | None, start: str, end: str) -> list[Any]:
+    conditions = [table.c.day >= start, table.c.day < end]
+    if stores is not None:
+        conditions.append(table.c.store.in_(stores))
+    return conditions
+
+
+def hours_by_day(
+    conn: sa.Connection, stores: list[str] | None, start: str, end: str
+) -> list[dict[str, Any]]:
+    """Per store and day: the hour rows summed."""
+    t = report_hours
+    query = (
+        sa.select(t.c.store, t.c.day, *_sums(t))
+        .where(*_range(t, stores, start, end))
+        .group_by(t.c.store, t.c.day)
+        .order_by(t.c.store, t.c.day)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def hours_by_hour(
+    conn: sa.Connection, stores: list[str] | None, start: str, end: str
+) -> list[dict[str, Any]]:
+    """Per hour of the day, over the range and the stores."""
+    t = report_hours
+    query = (
+        sa.select(t.c.hour, *_sums(t))
+        .where(*_range(t, stores, start, end))
+        .group_by(t.c.hour)
+        .order_by(t.c.hour)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def hours_by_store(
+    conn: sa.Connection, stores: list[str] | None, start: str, end: str
+) -> list[dict[str, Any]]:
+    """Per store, over the range."""
+    t = report_hours
+    query = (
+        sa.select(t.c.store, *_sums(t))
+        .where(*_range(t, stores, start, end))
+        .group_by(t.c.store)
+        .order_by(t.c.store)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _sums(t: sa.Table) -> list[Any]:
+    names = ("receipts", "sold_units", "sold_total", "returned_units", "returned_total", "discount")
+    return [sa.func.sum(t.c[name]).label(name) for name in names]
+
+
+def top_products(
+    conn: sa.Connection, stores: list[str] | None, start: str, end: str, limit: int
+) -> list[dict[str, Any]]:
+    """SKUs by net total (then units, then SKU), with the catalogue's name when it has one."""
+    t = report_products
+    total = sa.func.sum(t.c.total).label("total")
+    units = sa.func.sum(t.c.units).label("units")
+    ranked = (
+        sa.select(t.c.sku, units, total)
+        .where(*_range(t, stores, start, end))
+        .group_by(t.c.sku)
+        .having(sa.or_(total != 0, units != 0))
+        .order_by(total.desc(), units.desc(), t.c.sku)
+        .limit(limit)
+        .subquery()
+    )
+    query = (
+        sa.select(ranked.c.sku, products.c.name, ranked.c.units, ranked.c.total)
+        .select_from(ranked.outerjoin(products, products.c.sku == ranked.c.sku))
+        .order_by(ranked.c.total.desc(), ranked.c.units.desc(), ranked.c.sku)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def units_by_store_sku(
+    conn: sa.Connection, stores: list[str] | None, start: str, end: str
+) -> dict[tuple[str, str], int]:
+    """Net units sold per (store, SKU) over the range."""
+    t = report_products
+    query = (
+        sa.select(t.c.store, t.c.sku, sa.func.sum(t.c.units))
+        .where(*_range(t, stores, start, end))
+        .group_by(t.c.store, t.c.sku)
+    )
+    return {(store, sku): int(units) for store, sku, units in conn.execute(query)}
+
+
+def on_hand_by_store_sku(
+    conn: sa.Connection, stores: list[str] | None
+) -> dict[tuple[str, str], int]:
+    """on_hand now (the sum of movements) per (store, SKU)."""
+    query = sa.select(movements.c.store, movements.c.sku, sa.func.sum(movements.c.delta))
+    if stores is not None:
+        query = query.where(movements.c.store.in_(stores))
+    query = query.group_by(movements.c.store, movements.c.sku)
+    return {(store, sku): int(total) for store, sku, total in conn.execute(query)}
+
+
+def product_names(conn: sa.Connection, skus: list[str]) -> dict[str, str]:
+    """The catalogue's names of these SKUs."""
+    if not skus:
+        return {}
+    query = sa.select(products.c.sku, products.c.name).where(products.c.sku.in_(sorted(skus)))
+    return {sku: name for sku, name in conn.execute(query)}
+
+
+def tenders(
+    conn: sa.Connection, stores: list[str] | None, start: str, end: str
+) -> list[dict[str, Any]]:
+    """Per tender method over the range: payments taken and the net amount."""
+    t = report_tenders
+    query = (
+        sa.select(
+            t.c.method,
+            sa.func.sum(t.c.payments).label("payments"),
+            sa.func.sum(t.c.amount).label("amount"),
+        )
+        .where(*_range(t, stores, start, end))
+        .group_by(t.c.method)
+        .order_by(t.c.method)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
