@@ -59,7 +59,7 @@ class CloudSettings(BaseSettings):
     hq_secure_cookie: bool = Field(
         False,
         description="mark the HQ console's cookies `Secure` (browsers then send them over "
-        "HTTPS only): set it to `true` where TLS is in front of the cloud",
+        "HTTPS only): set it to `1` where TLS is in front of the cloud",
     )
 
     @classmethod
