@@ -63,7 +63,7 @@ def bars(
         if i % every == 0:
             parts.append(
                 f'<text x="{x + slot * 0.35:.1f}" y="{H - BOTTOM + 16}" text-anchor="middle" '
-                f'font-size="11" fill="#374151">{escape(label[-10:])}</text>'
+                f'font-size="11" fill="#374151">{escape(_short(label))}</text>'
             )
     return _svg(chart_id, title, parts)
 
@@ -85,7 +85,7 @@ def lines(
         if i % every == 0:
             parts.append(
                 f'<text x="{LEFT + i * step:.1f}" y="{H - BOTTOM + 16}" text-anchor="middle" '
-                f'font-size="11" fill="#374151">{escape(label[-5:])}</text>'
+                f'font-size="11" fill="#374151">{escape(_short(label))}</text>'
             )
     for n, (name, points) in enumerate(series.items()):
         colour = PALETTE[n % len(PALETTE)]
@@ -104,6 +104,13 @@ def lines(
             f"■ {escape(name)}</text>"
         )
     return _svg(chart_id, title, parts)
+
+
+def _short(label: str) -> str:
+    """Axis labels: a day as MM-DD, anything else cut to 10 characters."""
+    if len(label) == 10 and label[4] == "-" and label[7] == "-":
+        return label[5:]
+    return label[:10]
 
 
 def _svg(chart_id: str, title: str, parts: list[str]) -> Markup:
