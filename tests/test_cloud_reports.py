@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from cloud.services import rollups
-from cloud.storage.schema import report_hours, report_products, report_tenders
+from cloud.storage.rollups import ROLLUPS
 from tests.cloud_fixtures import (
     CloudUnderTest,
     push,
@@ -130,12 +130,16 @@ def test_reports_match_the_facts(cloud: CloudUnderTest) -> None:
 
 def test_rebuild_gives_the_same_rollups(cloud: CloudUnderTest) -> None:
     _seed(cloud)
-    tables = (report_hours, report_products, report_tenders)
 
     def snapshot() -> list[Any]:
         with cloud.engine.connect() as conn:
             return [
-                sorted(tuple(r) for r in conn.execute(sa.select(t)) if any(r[3:])) for t in tables
+                sorted(
+                    tuple(r)
+                    for r in conn.execute(sa.select(t))
+                    if any(r[len(t.primary_key.columns) :])
+                )
+                for t in ROLLUPS
             ]
 
     before = snapshot()
@@ -171,3 +175,31 @@ def test_bad_report_input_is_4xx(cloud: CloudUnderTest) -> None:
         assert answer.status_code == status, (query, answer.get_json())
         assert answer.get_json()["error"]["code"] == code, query
     assert cloud.client.get(f"{REPORTS}/top_products").status_code == 401
+
+
+def test_top_products_of_the_chain_sum_whole_months_and_edge_days(cloud: CloudUnderTest) -> None:
+    node = cloud.node("S1")
+    cloud.node("S2")
+    for sku in ("TEA", "COFFEE"):
+        cloud.product(sku)
+    when = ["2026-02-27T10:00:00Z", "2026-03-15T10:00:00Z", "2026-04-02T10:00:00Z"]
+    events = [
+        _sale("S1", when[0], [("TEA", 1, 300)], [("cash", 300)]),
+        _sale("S1", when[1], [("COFFEE", 2, 450)], [("cash", 900)]),
+        _sale("S1", when[2], [("TEA", 4, 300)], [("card", 1200)]),
+        _sale("S1", "2026-04-09T10:00:00Z", [("COFFEE", 9, 450)], [("card", 4050)]),  # outside
+    ]
+    push(node, *events)
+    for start, end, expected in [
+        ("2026-02-20", "2026-04-05", {"TEA": (5, 1500), "COFFEE": (2, 900)}),
+        ("2026-03-01", "2026-04-01", {"COFFEE": (2, 900)}),
+        ("2026-02-28", "2026-03-31", {"COFFEE": (2, 900)}),
+        ("2026-01-01", "2026-12-31", {"TEA": (5, 1500), "COFFEE": (11, 4950)}),
+    ]:
+        rows = {}
+        for store in ("", "&store=S1"):
+            answer = cloud.client.get(
+                f"{REPORTS}/top_products?from={start}&to={end}{store}", headers=cloud.hq
+            )
+            rows[store] = {r["sku"]: (r["units"], r["total"]) for r in answer.get_json()["items"]}
+        assert rows[""] == rows["&store=S1"] == expected, (start, end)

@@ -88,10 +88,11 @@ def _some(rows: list[Row]) -> list[Row]:
 
 
 def _net(row: Row) -> Row:
+    """Receipts, and units and total net of returns (sums of no rows are NULL: 0)."""
     return {
-        "receipts": _int(row["receipts"]),
-        "units": _int(row["sold_units"]) - _int(row["returned_units"]),
-        "total": _int(row["sold_total"]) - _int(row["returned_total"]),
+        "receipts": row["receipts"] or 0,
+        "units": (row["sold_units"] or 0) - (row["returned_units"] or 0),
+        "total": (row["sold_total"] or 0) - (row["returned_total"] or 0),
     }
 
 

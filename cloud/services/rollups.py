@@ -16,7 +16,7 @@ Seams for work done elsewhere: a store's time zone is `stores.tz` when that colu
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, tzinfo
 from typing import Any
@@ -25,44 +25,74 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlalchemy as sa
 
 from cloud.storage import rollups, sales
-from cloud.storage.schema import report_hours, report_products, report_tenders, stores
+from cloud.storage.schema import (
+    report_chain_days,
+    report_chain_months,
+    report_days,
+    report_hours,
+    report_products,
+    report_tenders,
+    stores,
+)
 from shared.clock import parse_ts
 from shared.models import Event
 
 Key = tuple[Any, ...]
-HOUR_FIELDS = ("receipts", "sold_units", "sold_total", "returned_units", "returned_total")
+TABLES = (
+    report_hours,
+    report_days,
+    report_products,
+    report_chain_days,
+    report_chain_months,
+    report_tenders,
+)
 
 
 class Tally:
-    """Counters per rollup key, added to the tables in one statement per table."""
+    """Counters per rollup table and key, added in one statement per table."""
 
     def __init__(self, zones: dict[str, tzinfo]) -> None:
         self.zones = zones
-        self.hours: dict[Key, dict[str, int]] = defaultdict(lambda: dict.fromkeys(_HOUR_ALL, 0))
-        self.products: dict[Key, dict[str, int]] = defaultdict(lambda: {"units": 0, "total": 0})
-        self.tenders: dict[Key, dict[str, int]] = defaultdict(lambda: {"payments": 0, "amount": 0})
+        self.counts: dict[sa.Table, dict[Key, Counter[str]]] = {
+            table: defaultdict(Counter) for table in TABLES
+        }
 
     def local(self, store: str, instant: str) -> tuple[str, int]:
         """The store's local day and hour of an instant."""
         moment = parse_ts(instant).astimezone(self.zones.get(store, UTC))
         return moment.strftime("%Y-%m-%d"), moment.hour
 
+    def _line(self, store: str, day: str, sku: str, units: int, total: int) -> None:
+        for table, key in (
+            (report_products, (store, day, sku)),
+            (report_chain_days, (day, sku)),
+            (report_chain_months, (day[:7], sku)),
+        ):
+            counts = self.counts[table][key]
+            counts["units"] += units
+            counts["total"] += total
+
+    def _period(self, store: str, day: str, hour: int) -> list[Counter[str]]:
+        return [
+            self.counts[report_hours][(store, day, hour)],
+            self.counts[report_days][(store, day)],
+        ]
+
     def sale(self, sale: dict[str, Any], sign: int = 1) -> None:
         """A sale (sign 1) or its void (sign -1), at the sale's own time."""
         store = sale["store"]
         day, hour = self.local(store, sale["occurred_at"])
-        hours = self.hours[(store, day, hour)]
-        hours["receipts"] += sign
+        for counts in self._period(store, day, hour):
+            counts["receipts"] += sign
+            for line in sale["lines"]:
+                counts["sold_units"] += sign * line["qty"]
+                counts["sold_total"] += sign * line["total"]
+                counts["discount"] += sign * line_discount(line)
         for line in sale["lines"]:
-            hours["sold_units"] += sign * line["qty"]
-            hours["sold_total"] += sign * line["total"]
-            hours["discount"] += sign * line_discount(line)
-            product = self.products[(store, day, line["sku"])]
-            product["units"] += sign * line["qty"]
-            product["total"] += sign * line["total"]
+            self._line(store, day, line["sku"], sign * line["qty"], sign * line["total"])
         change = sale.get("change", 0)
         for payment in sale["payments"]:
-            tender = self.tenders[(store, day, payment["method"])]
+            tender = self.counts[report_tenders][(store, day, payment["method"])]
             tender["payments"] += sign
             amount = payment["amount"]
             if payment["method"] == "cash" and change:
@@ -73,29 +103,27 @@ class Tally:
         """A return, at its own time in the store that took it back."""
         store = ret["store"]
         day, hour = self.local(store, ret["occurred_at"])
-        hours = self.hours[(store, day, hour)]
+        for counts in self._period(store, day, hour):
+            for line in ret["lines"]:
+                counts["returned_units"] += line["qty"]
+                counts["returned_total"] += line["total"]
         for line in ret["lines"]:
-            hours["returned_units"] += line["qty"]
-            hours["returned_total"] += line["total"]
-            product = self.products[(store, day, line["sku"])]
-            product["units"] -= line["qty"]
-            product["total"] -= line["total"]
+            self._line(store, day, line["sku"], -line["qty"], -line["total"])
         for refund in ret["refunds"]:
-            self.tenders[(store, day, refund["method"])]["amount"] -= refund["amount"]
+            self.counts[report_tenders][(store, day, refund["method"])]["amount"] -= refund[
+                "amount"
+            ]
 
     def write(self, conn: sa.Connection) -> None:
-        """Add what was tallied to the rollup tables."""
-        for table, tally in (
-            (report_hours, self.hours),
-            (report_products, self.products),
-            (report_tenders, self.tenders),
-        ):
+        """Add what was tallied to the rollup tables (every counter column, zeros too)."""
+        for table, tally in self.counts.items():
             keys = [c.name for c in table.primary_key.columns]
-            rows = [dict(zip(keys, key, strict=True)) | counts for key, counts in tally.items()]
+            counters = [c.name for c in table.columns if c.name not in keys]
+            rows = [
+                dict(zip(keys, key, strict=True)) | {c: counts[c] for c in counters}
+                for key, counts in tally.items()
+            ]
             rollups.add(conn, table, rows)
-
-
-_HOUR_ALL = (*HOUR_FIELDS, "discount")
 
 
 def line_discount(line: dict[str, Any]) -> int:

@@ -11,6 +11,9 @@ from cloud.storage.dialect import add_to
 from cloud.storage.schema import (
     movements,
     products,
+    report_chain_days,
+    report_chain_months,
+    report_days,
     report_hours,
     report_products,
     report_tenders,
@@ -18,7 +21,14 @@ from cloud.storage.schema import (
     sales,
 )
 
-ROLLUPS = (report_hours, report_products, report_tenders)
+ROLLUPS = (
+    report_hours,
+    report_days,
+    report_products,
+    report_chain_days,
+    report_chain_months,
+    report_tenders,
+)
 CHUNK = 2000  # rows per upsert statement (SQLite's bound-parameter limit is 32,766)
 
 
@@ -63,15 +73,12 @@ def _range(table: sa.Table, stores: list[str] | None, start: str, end: str) -> l
 def hours_by_day(
     conn: sa.Connection, stores: list[str] | None, start: str, end: str
 ) -> list[dict[str, Any]]:
-    """Per store and day: the hour rows summed."""
-    t = report_hours
-    query = (
-        sa.select(t.c.store, t.c.day, *_sums(t))
-        .where(*_range(t, stores, start, end))
-        .group_by(t.c.store, t.c.day)
-        .order_by(t.c.store, t.c.day)
-    )
-    return [dict(row._mapping) for row in conn.execute(query)]
+    """Per store and day: the day rollup's rows as they are (one per key), in key order."""
+    t = report_days
+    columns = [t.c.store, t.c.day, *(t.c[name] for name in COUNTERS)]
+    query = sa.select(*columns).where(*_range(t, stores, start, end)).order_by(t.c.store, t.c.day)
+    names = ("store", "day", *COUNTERS)
+    return [dict(zip(names, row, strict=True)) for row in conn.execute(query).all()]
 
 
 def hours_by_hour(
@@ -92,7 +99,7 @@ def hours_by_store(
     conn: sa.Connection, stores: list[str] | None, start: str, end: str
 ) -> list[dict[str, Any]]:
     """Per store, over the range."""
-    t = report_hours
+    t = report_days
     query = (
         sa.select(t.c.store, *_sums(t))
         .where(*_range(t, stores, start, end))
@@ -102,24 +109,33 @@ def hours_by_store(
     return [dict(row._mapping) for row in conn.execute(query)]
 
 
+COUNTERS = ("receipts", "sold_units", "sold_total", "returned_units", "returned_total", "discount")
+
+
 def _sums(t: sa.Table) -> list[Any]:
-    names = ("receipts", "sold_units", "sold_total", "returned_units", "returned_total", "discount")
-    return [sa.func.sum(t.c[name]).label(name) for name in names]
+    return [_sum(t.c[name]).label(name) for name in COUNTERS]
+
+
+def _sum(column: Any) -> Any:
+    """A sum as a 64-bit integer (PostgreSQL sums bigints as numeric, read as Decimal)."""
+    return sa.cast(sa.func.sum(column), sa.BigInteger)
 
 
 def top_products(
     conn: sa.Connection, stores: list[str] | None, start: str, end: str, limit: int
 ) -> list[dict[str, Any]]:
-    """SKUs by net total (then units, then SKU), with the catalogue's name when it has one."""
-    t = report_products
-    total = sa.func.sum(t.c.total).label("total")
-    units = sa.func.sum(t.c.units).label("units")
+    """SKUs by net total (then units, then SKU), with the catalogue's name when it has one.
+    For the whole chain, whole months come from the monthly rollup and the days around them
+    from the daily one; for some stores, from the stores' daily rollup."""
+    parts = _product_parts(stores, start, end)
+    rows = sa.union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    total = _sum(rows.c.total).label("total")
+    units = _sum(rows.c.units).label("units")
     ranked = (
-        sa.select(t.c.sku, units, total)
-        .where(*_range(t, stores, start, end))
-        .group_by(t.c.sku)
-        .having(sa.or_(total != 0, units != 0))
-        .order_by(total.desc(), units.desc(), t.c.sku)
+        sa.select(rows.c.sku, units, total)
+        .group_by(rows.c.sku)
+        .having(sa.or_(sa.func.sum(rows.c.total) != 0, sa.func.sum(rows.c.units) != 0))
+        .order_by(total.desc(), units.desc(), rows.c.sku)
         .limit(limit)
         .subquery()
     )
@@ -131,13 +147,48 @@ def top_products(
     return [dict(row._mapping) for row in conn.execute(query)]
 
 
+def _product_parts(stores: list[str] | None, start: str, end: str) -> list[sa.Select[Any]]:
+    """The selects of (sku, units, total) rows that together cover [start, end) once."""
+    if stores is not None:
+        t = report_products
+        return [sa.select(t.c.sku, t.c.units, t.c.total).where(*_range(t, stores, start, end))]
+    first, last = _whole_months(start, end)
+    d, m = report_chain_days, report_chain_months
+    if first >= last:
+        return [sa.select(d.c.sku, d.c.units, d.c.total).where(d.c.day >= start, d.c.day < end)]
+    return [
+        sa.select(m.c.sku, m.c.units, m.c.total).where(
+            m.c.month >= first[:7], m.c.month < last[:7]
+        ),
+        sa.select(d.c.sku, d.c.units, d.c.total).where(
+            sa.or_(
+                sa.and_(d.c.day >= start, d.c.day < first),
+                sa.and_(d.c.day >= last, d.c.day < end),
+            )
+        ),
+    ]
+
+
+def _whole_months(start: str, end: str) -> tuple[str, str]:
+    """The first day of the first whole month in [start, end) and the first day of the
+    month after the last whole one (equal when there is none)."""
+    first = start if start.endswith("-01") else _next_month(start)
+    last = end[:8] + "01"
+    return (first, last) if first < last else (first, first)
+
+
+def _next_month(day: str) -> str:
+    year, month = int(day[:4]), int(day[5:7])
+    return f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
+
+
 def units_by_store_sku(
     conn: sa.Connection, stores: list[str] | None, start: str, end: str
 ) -> dict[tuple[str, str], int]:
     """Net units sold per (store, SKU) over the range."""
     t = report_products
     query = (
-        sa.select(t.c.store, t.c.sku, sa.func.sum(t.c.units))
+        sa.select(t.c.store, t.c.sku, _sum(t.c.units))
         .where(*_range(t, stores, start, end))
         .group_by(t.c.store, t.c.sku)
     )
@@ -148,7 +199,7 @@ def on_hand_by_store_sku(
     conn: sa.Connection, stores: list[str] | None
 ) -> dict[tuple[str, str], int]:
     """on_hand now (the sum of movements) per (store, SKU)."""
-    query = sa.select(movements.c.store, movements.c.sku, sa.func.sum(movements.c.delta))
+    query = sa.select(movements.c.store, movements.c.sku, _sum(movements.c.delta))
     if stores is not None:
         query = query.where(movements.c.store.in_(stores))
     query = query.group_by(movements.c.store, movements.c.sku)
@@ -171,8 +222,8 @@ def tenders(
     query = (
         sa.select(
             t.c.method,
-            sa.func.sum(t.c.payments).label("payments"),
-            sa.func.sum(t.c.amount).label("amount"),
+            _sum(t.c.payments).label("payments"),
+            _sum(t.c.amount).label("amount"),
         )
         .where(*_range(t, stores, start, end))
         .group_by(t.c.method)

@@ -328,6 +328,20 @@ report_hours = sa.Table(
     sa.Index("report_hours_day", "day", "store"),
 )
 
+report_days = sa.Table(
+    "report_days",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("receipts", sa.BigInteger, nullable=False),
+    sa.Column("sold_units", sa.BigInteger, nullable=False),
+    sa.Column("sold_total", Money, nullable=False),
+    sa.Column("returned_units", sa.BigInteger, nullable=False),
+    sa.Column("returned_total", Money, nullable=False),
+    sa.Column("discount", Money, nullable=False),
+    sa.Index("report_days_day", "day", "store"),
+)
+
 report_products = sa.Table(
     "report_products",
     metadata,
@@ -337,6 +351,27 @@ report_products = sa.Table(
     sa.Column("units", sa.BigInteger, nullable=False),
     sa.Column("total", Money, nullable=False),
     sa.Index("report_products_day", "day", "store"),
+)
+
+# Chain-wide product rollups (every store's local days together), so that top products of
+# the whole chain over a year sum months, not store-days: small tables (days or months ×
+# SKUs), updated by every store's pushes (in key order, as the last step of the push).
+report_chain_days = sa.Table(
+    "report_chain_days",
+    metadata,
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("sku", sa.String(64), primary_key=True),
+    sa.Column("units", sa.BigInteger, nullable=False),
+    sa.Column("total", Money, nullable=False),
+)
+
+report_chain_months = sa.Table(
+    "report_chain_months",
+    metadata,
+    sa.Column("month", sa.String(7), primary_key=True),
+    sa.Column("sku", sa.String(64), primary_key=True),
+    sa.Column("units", sa.BigInteger, nullable=False),
+    sa.Column("total", Money, nullable=False),
 )
 
 report_tenders = sa.Table(

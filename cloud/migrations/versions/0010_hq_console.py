@@ -88,6 +88,28 @@ def _rollup_tables() -> None:
     )
     op.create_index("report_hours_day", "report_hours", ["day", "store"])
     op.create_table(
+        "report_days",
+        sa.Column("store", sa.String(length=32), nullable=False),
+        sa.Column("day", sa.String(length=10), nullable=False),
+        sa.Column("receipts", sa.BigInteger(), nullable=False),
+        sa.Column("sold_units", sa.BigInteger(), nullable=False),
+        sa.Column("sold_total", sa.BigInteger(), nullable=False),
+        sa.Column("returned_units", sa.BigInteger(), nullable=False),
+        sa.Column("returned_total", sa.BigInteger(), nullable=False),
+        sa.Column("discount", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("store", "day"),
+    )
+    op.create_index("report_days_day", "report_days", ["day", "store"])
+    for name, key, width in (("report_chain_days", "day", 10), ("report_chain_months", "month", 7)):
+        op.create_table(
+            name,
+            sa.Column(key, sa.String(length=width), nullable=False),
+            sa.Column("sku", sa.String(length=64), nullable=False),
+            sa.Column("units", sa.BigInteger(), nullable=False),
+            sa.Column("total", sa.BigInteger(), nullable=False),
+            sa.PrimaryKeyConstraint(key, "sku"),
+        )
+    op.create_table(
         "report_products",
         sa.Column("store", sa.String(length=32), nullable=False),
         sa.Column("day", sa.String(length=10), nullable=False),
@@ -111,7 +133,10 @@ def _rollup_tables() -> None:
 def downgrade() -> None:
     for table in (
         "report_tenders",
+        "report_chain_months",
+        "report_chain_days",
         "report_products",
+        "report_days",
         "report_hours",
         "node_reports",
         "exception_states",
