@@ -13,7 +13,7 @@ from shared.models import STORE_PATTERN
 from shared.reports import COMMON, REPORTS, ReportRow
 
 bp = Blueprint("reports", __name__)
-DAY = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "examples": ["2026-01-01"]}
+DAY = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 QUERY = (
     Query("from", DAY, description="first local day, included (default: 28 days before `to`)"),
     Query("to", DAY, description="local day after the last one, excluded (default: tomorrow)"),
@@ -26,7 +26,9 @@ QUERY = (
     Query("format", {"type": "string", "enum": ["json", "csv"]}, description="csv: text/csv"),
 )
 DESCRIPTION = (
-    COMMON
+    "400 `bad_range` when `to` is not after `from` or the range is over 366 days; 404 "
+    "`unknown_store` for a store not registered. "
+    + COMMON
     + " Reports: "
     + " ".join(f"`{name}` ({', '.join(cols)}): {text}" for name, (_, cols, text) in REPORTS.items())
 )
@@ -43,6 +45,7 @@ DESCRIPTION = (
     query=QUERY,
     errors=(404,),
     description=DESCRIPTION,
+    media=("text/csv",),
 )
 def report(name: str) -> Response | dict[str, object]:
     args = request.args
