@@ -203,3 +203,17 @@ def test_top_products_of_the_chain_sum_whole_months_and_edge_days(cloud: CloudUn
             )
             rows[store] = {r["sku"]: (r["units"], r["total"]) for r in answer.get_json()["items"]}
         assert rows[""] == rows["&store=S1"] == expected, (start, end)
+
+
+def test_days_and_hours_are_the_stores_local_ones() -> None:
+    from zoneinfo import ZoneInfo
+
+    tally = rollups.Tally({"S1": ZoneInfo("Europe/Berlin")})
+    assert tally.local("S1", "2026-03-01T23:30:00Z") == ("2026-03-02", 0)
+    assert tally.local("S1", "2026-07-01T21:59:00Z") == ("2026-07-01", 23)  # summer time
+    assert tally.local("S2", "2026-03-01T23:30:00Z") == ("2026-03-01", 23)  # no zone: UTC
+
+
+def test_a_line_discount_is_read_when_lines_carry_one() -> None:
+    assert rollups.line_discount({"sku": "A", "total": 100}) == 0
+    assert rollups.line_discount({"sku": "A", "total": 100, "discount": 25}) == 25

@@ -132,11 +132,16 @@ def line_discount(line: dict[str, Any]) -> int:
     return int(line.get("discount") or 0)
 
 
-def zones(conn: sa.Connection, codes: Iterable[str] | None = None) -> dict[str, tzinfo]:
+def zones(
+    conn: sa.Connection, codes: Iterable[str] | None = None, *, look: bool = False
+) -> dict[str, tzinfo]:
     """Each store's time zone: its `tz` column once stores have one, else UTC. An unknown
-    zone name counts as UTC rather than failing a push."""
+    zone name counts as UTC rather than failing a push. `look`: ask the database whether
+    the column exists yet (a migration may run before the one that adds it)."""
     column = stores.c.get("tz")
     if column is None:
+        return {}
+    if look and "tz" not in {c["name"] for c in sa.inspect(conn).get_columns("stores")}:
         return {}
     query = sa.select(stores.c.code, column)
     if codes is not None:
@@ -182,7 +187,7 @@ def rebuild(conn: sa.Connection, page: int = 5000) -> int:
     """Recompute every rollup from the stored sales (not voided) and returns; the number
     of facts read. Run inside one transaction: reports see the old or the new figures."""
     rollups.clear(conn)
-    known = zones(conn)
+    known = zones(conn, look=True)
     count = 0
     for reader, kind in ((rollups.stored_sales, "sale"), (rollups.stored_returns, "return")):
         after = None
