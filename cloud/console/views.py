@@ -113,7 +113,12 @@ def sign_in_page(error: str = "", status: int = 200) -> Response:
 def _next() -> str:
     """Where to go after signing in: a console path only."""
     target = request.values.get("next", "")
-    return target if target.startswith("/hq/") and "//" not in target else "/hq/fleet"
+    return target if _local(target) else "/hq/fleet"
+
+
+def _local(target: str) -> bool:
+    """A path of this console (never another site: no scheme, host or `//`)."""
+    return target.startswith("/hq/") and "//" not in target and "\\" not in target
 
 
 @bp.post("/sign-in")
@@ -195,7 +200,8 @@ def handle_exception(exception_id: str) -> Redirect:
         console_rows.set_exception_state(
             conn, exception_id, action, note or None, console.email, now_text()
         )
-    return redirect(request.form.get("back") or url_for("console.exceptions_page"))
+    back = request.form.get("back", "")
+    return redirect(back if _local(back) else url_for("console.exceptions_page"))
 
 
 def _arg(name: str, pattern: str) -> str | None:
