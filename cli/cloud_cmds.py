@@ -111,6 +111,51 @@ def add_token(name: str, role: str, db: str) -> None:
     click.echo(token)
 
 
+@cloud.command("add-user")
+@click.argument("email")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(["admin", "merchandiser", "analyst", "support"]),
+    help="What the user may see and do in the HQ console (see docs/hq-console.md).",
+)
+@click.option(
+    "--password-file",
+    type=click.File("r"),
+    default=None,
+    help="Read the password from the first line of this file ('-': standard input); "
+    "else a hidden prompt asks twice.",
+)
+@DB
+def add_user(email: str, role: str, password_file: click.File | None, db: str) -> None:
+    """Add an HQ console user (or change their role and password; their sessions end)."""
+    from cloud.services.hq_users import add_user as do_add
+    from shared.errors import OmnistoreError
+
+    if password_file is not None:
+        password = password_file.readline().rstrip("\r\n")  # type: ignore[attr-defined]
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        with _engine(db).begin() as conn:
+            new = do_add(conn, email, role, password)
+    except OmnistoreError as exc:
+        raise click.UsageError(exc.message) from exc
+    click.echo(f"{'added' if new else 'updated'} HQ console user {email.strip().lower()} ({role})")
+
+
+@cloud.command("rebuild-rollups")
+@DB
+def rebuild_rollups(db: str) -> None:
+    """Recompute the report rollups from the stored sales and returns (e.g. after a store's
+    time zone changed), in one transaction."""
+    from cloud.services.rollups import rebuild
+
+    with _engine(db).begin() as conn:
+        count = rebuild(conn)
+    click.echo(f"rollups rebuilt from {count} sales and returns")
+
+
 def _store_command(db: str, store: str, action: Callable[[sa.Connection, str], None]) -> None:
     """Run an action on an existing store; an unknown store is a usage error (exit 2)."""
     from shared.errors import NotFound

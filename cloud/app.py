@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 from prometheus_client import CollectorRegistry
 
+from cloud import console
 from cloud.api import (
     customers,
     exceptions,
@@ -18,6 +19,7 @@ from cloud.api import (
     products,
     ratelimit,
     recovery,
+    reports,
     sales,
     stock,
     stores,
@@ -47,6 +49,7 @@ BLUEPRINTS = (
     places,
     sync,
     recovery,
+    reports,
     openapi,
 )
 
@@ -72,6 +75,8 @@ def create_app(
         STOCK_WEBHOOK_WINDOW_S=settings.stock_webhook_window_s,
         HQ_RATE_PER_S=settings.hq_rate_per_s,
         HQ_RATE_BURST=settings.hq_rate_burst,
+        HQ_OFFLINE_AFTER_S=settings.hq_offline_after_s,
+        HQ_SECURE_COOKIE=settings.hq_secure_cookie,
     )
     app.config.update(config or {})
     engine = make_engine(db_url)
@@ -89,6 +94,7 @@ def create_app(
     for module in BLUEPRINTS:
         app.register_blueprint(module.bp)
     app.register_blueprint(openapi.docs_bp)
+    app.register_blueprint(console.bp)
     return app
 
 

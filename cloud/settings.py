@@ -62,6 +62,18 @@ class CloudSettings(BaseSettings):
         "webhooks may go to although they are not public (e.g. `10.20.0.0/16, hooks.internal`)",
     )
 
+    hq_offline_after_s: float = Field(
+        120.0,
+        gt=0,
+        description="the HQ console's fleet page shows a store offline when its node has not "
+        "called for this many seconds",
+    )
+    hq_secure_cookie: bool = Field(
+        False,
+        description="mark the HQ console's cookies `Secure` (browsers then send them over "
+        "HTTPS only): set it to `1` where TLS is in front of the cloud",
+    )
+
     @classmethod
     def load(cls) -> CloudSettings:
         """Environment first, then the file `OMNISTORE_ENV_FILE` names (if any)."""

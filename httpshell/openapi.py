@@ -146,7 +146,9 @@ def _responses(route: Route, schemas: dict[str, Any]) -> dict[str, Any]:
                 "next": {"type": ["string", "null"]},
             },
         }
-    ok = {"content": {"application/json": {"schema": body}}} if route.status != 204 else {}
+    content = {"application/json": {"schema": body}}
+    content |= {media: {"schema": {"type": "string"}} for media in route.media}
+    ok = {"content": content} if route.status != 204 else {}
     responses: dict[str, Any] = {str(route.status): {"description": "OK", **ok}}
     if route.status == 201:
         responses["200"] = {"description": "Identical replay", **ok}

@@ -77,6 +77,7 @@ class Route:
     links: tuple[Link, ...] = ()
     params: dict[str, dict[str, Any]] = field(default_factory=dict)  # path parameter schemas
     description: str = ""
+    media: tuple[str, ...] = ()  # other media types of the success answer (e.g. text/csv)
 
     @property
     def operation_id(self) -> str:
@@ -127,6 +128,7 @@ class Registry:
         writes: bool = False,
         links: tuple[Link, ...] = (),
         description: str = "",
+        media: tuple[str, ...] = (),
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register a view at prefix + `path` (Flask syntax `<sku>`) and document it. The view
         gets the parsed body as `body=` and may return a model, (model, status), a list page
@@ -153,6 +155,7 @@ class Registry:
                 for name in re.findall(r"{(\w+)}", openapi_path)
             },
             description=description,
+            media=media,
         )
         self.routes.append(spec)
 

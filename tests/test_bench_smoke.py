@@ -23,6 +23,9 @@ def test_short_benchmark_run_reports_ratios() -> None:
             "OMNISTORE_BENCH_SALES": "60",
             "OMNISTORE_BENCH_CATCHUP_SALES": "200",
             "OMNISTORE_BENCH_CATCHUP_STORES": "4",
+            "OMNISTORE_BENCH_REPORT_LINES": "20000",
+            "OMNISTORE_BENCH_REPORT_CALLS": "3",
+            "OMNISTORE_BENCH_ROLLUP_SALES": "200",
         },
     )
     assert result.returncode == 0, result.stderr[-3000:]
@@ -35,6 +38,8 @@ def test_short_benchmark_run_reports_ratios() -> None:
         "pushed_events_per_s",
         "catchup_sqlite_sales_per_s",
         "catchup_sqlite_vs_plain_insert",
+        "ingest_sqlite_with_rollups_sales_per_s",
+        "ingest_sqlite_rollups_cost_ratio",
     ):
         assert figures[key] > 0, key
 

@@ -8,6 +8,7 @@ from typing import Any
 from cloud.api.auth import authenticate
 from httpshell.routes import Registry
 from shared.models import SKU_PATTERN, STORE_PATTERN, UUID_PATTERN
+from shared.reports import NAMES as REPORT_NAMES
 
 PREFIX = "/api/v1"
 HQ = ("hq",)
@@ -27,6 +28,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "customer_id": ID,
     "promo_id": ID,
     "transfer_id": ID,
+    "name": {"type": "string", "enum": list(REPORT_NAMES)},
 }
 
 REGISTRY = Registry(PREFIX, authenticate, PARAMS)

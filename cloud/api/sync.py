@@ -10,7 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from cloud.api.db import engine, write
 from cloud.api.registry import STORE, route
-from cloud.services import sync
+from cloud.services import fleet, sync
 from cloud.services.enrolment import enrol
 from cloud.services.sync import SaleLookup
 from httpshell.paging import limit_arg
@@ -65,6 +65,7 @@ def enroll(body: EnrollIn) -> tuple[Response, int]:
 )
 def push(body: PushIn) -> Response:
     answer = sync.push(engine(), caller().name, body.events, body.clock_offset_s)
+    fleet.reported(engine(), caller().name, request.headers, push_offset=body.clock_offset_s)
     current_app.extensions["omnistore_metrics"].pushed(answer.results)
     return jsonify(answer.model_dump(mode="json"))
 
@@ -93,6 +94,7 @@ def pull() -> Response:
     limit = limit_arg(PULL_DEFAULT)
     with engine().connect() as conn:
         answer = sync.pull(conn, caller().name, request.args.get("since"), limit)
+    fleet.reported(engine(), caller().name, request.headers, push_offset=None)
     return jsonify(answer.model_dump(mode="json"))
 
 

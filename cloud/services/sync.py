@@ -7,6 +7,7 @@ import re
 
 import sqlalchemy as sa
 
+from cloud.services import rollups
 from cloud.services.apply import apply_event
 from cloud.services.ingest import apply_batch
 from cloud.services.reporting import exception
@@ -44,6 +45,7 @@ def push(engine: sa.Engine, store: str, events: list[Event], offset_s: float) ->
             outcomes = apply_batch(conn, store, events)
         else:
             outcomes = [apply_event(conn, store, event) for event in events]
+        rollups.record(conn, store, events, outcomes)  # reports: same transaction
         return [
             EventResult(id=event.id, status=status, reason=reason)  # type: ignore[arg-type]
             for event, (status, reason) in zip(events, outcomes, strict=True)

@@ -68,3 +68,37 @@ def insert_many(
     return {
         tuple(row) for row in conn.execute(_insert_many(conn.dialect.name, table, ignore), rows)
     }
+
+
+@cache
+def _add_to(dialect: str, table: sa.Table, columns: tuple[str, ...]) -> Any:
+    """Built once per table and dialect. PostgreSQL: the rows as one JSON parameter (constant
+    text, see `_from_json`); SQLite: one statement run for every row (executemany)."""
+    keys = [c.name for c in table.primary_key.columns]
+    counters = [name for name in columns if name not in keys]
+    if dialect == "postgresql":
+        names = ", ".join(columns)
+        updates = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in counters)
+        return sa.text(
+            f"INSERT INTO {table.name} ({names}) SELECT {names} FROM "
+            f"json_populate_recordset(NULL::{table.name}, CAST(:rows AS json)) "
+            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
+        )
+    statement = sqlite.insert(table)
+    return statement.on_conflict_do_update(
+        index_elements=keys,
+        set_={name: table.c[name] + statement.excluded[name] for name in counters},
+    )
+
+
+def add_to(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Add each row's counters to the row of the same key, or insert it (rollups), in one
+    statement: `INSERT ... ON CONFLICT DO UPDATE SET c = c + excluded.c`. Keys must be
+    distinct (a statement may not update one row twice); all rows have the same columns."""
+    if not rows:
+        return
+    statement = _add_to(conn.dialect.name, table, tuple(rows[0]))
+    if conn.dialect.name == "postgresql":
+        conn.execute(statement, {"rows": json.dumps(rows)})
+    else:
+        conn.execute(statement, rows)

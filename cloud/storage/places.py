@@ -3,6 +3,7 @@ grouped queries (stock elsewhere)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -61,3 +62,11 @@ def in_transit_by_store(conn: sa.Connection, sku: str) -> dict[str, int]:
         if units:
             found[transfer.to] = found.get(transfer.to, 0) + units
     return found
+
+
+def time_zones(conn: sa.Connection, codes: Iterable[str] | None = None) -> dict[str, str]:
+    """The IANA time zone set for each store that has one (of `codes`, or all)."""
+    query = sa.select(store_places.c.store, store_places.c.tz)
+    if codes is not None:
+        query = query.where(store_places.c.store.in_(sorted(set(codes))))
+    return {store: tz for store, tz in conn.execute(query)}

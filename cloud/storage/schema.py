@@ -371,3 +371,127 @@ transfers = sa.Table(
     sa.Column("body", sa.Text, nullable=False),
     sa.Index("transfers_state", "state", "created_at", "id"),
 )
+
+# HQ console (revision 0010_hq_console): users who sign in at /hq/, their server-side
+# sessions, failed sign-ins (the throttle), what HQ did about each exception, what each node
+# last reported about itself, and the report rollups maintained as pushes are applied.
+hq_users = sa.Table(
+    "hq_users",
+    metadata,
+    sa.Column("email", sa.String(254), primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("password_hash", sa.String(300)),  # NULL: set at first sign-in
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+
+hq_sessions = sa.Table(
+    "hq_sessions",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("email", sa.String(254), nullable=False, index=True),
+    sa.Column("csrf", sa.String(64), nullable=False),
+    sa.Column("expires_at", sa.Float, nullable=False),
+)
+
+hq_signin_failures = sa.Table(
+    "hq_signin_failures",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("email", sa.String(254), nullable=False),
+    sa.Column("at", sa.Float, nullable=False),
+    sa.Index("hq_signin_failures_email", "email", "at"),
+)
+
+exception_states = sa.Table(
+    "exception_states",
+    metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("state", sa.String(16), nullable=False),  # acknowledged | resolved
+    sa.Column("note", sa.String(1000)),
+    sa.Column("by", sa.String(254), nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+)
+
+node_reports = sa.Table(
+    "node_reports",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("version", sa.String(40)),
+    sa.Column("outbox", sa.BigInteger),
+    sa.Column("clock_offset_s", sa.Float),
+    sa.Column("last_push_at", sa.String(32)),
+    sa.Column("last_pull_at", sa.String(32)),
+)
+
+# Rollups: days and hours are the store's local ones (its time zone when the sale was
+# ingested; `omnistore cloud rebuild-rollups` recomputes them all).
+report_hours = sa.Table(
+    "report_hours",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("hour", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("receipts", sa.BigInteger, nullable=False),
+    sa.Column("sold_units", sa.BigInteger, nullable=False),
+    sa.Column("sold_total", Money, nullable=False),
+    sa.Column("returned_units", sa.BigInteger, nullable=False),
+    sa.Column("returned_total", Money, nullable=False),
+    sa.Column("discount", Money, nullable=False),
+    sa.Index("report_hours_day", "day", "store"),
+)
+
+report_days = sa.Table(
+    "report_days",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("receipts", sa.BigInteger, nullable=False),
+    sa.Column("sold_units", sa.BigInteger, nullable=False),
+    sa.Column("sold_total", Money, nullable=False),
+    sa.Column("returned_units", sa.BigInteger, nullable=False),
+    sa.Column("returned_total", Money, nullable=False),
+    sa.Column("discount", Money, nullable=False),
+    sa.Index("report_days_day", "day", "store"),
+)
+
+report_products = sa.Table(
+    "report_products",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("sku", sa.String(64), primary_key=True),
+    sa.Column("units", sa.BigInteger, nullable=False),
+    sa.Column("total", Money, nullable=False),
+    sa.Index("report_products_day", "day", "store"),
+)
+
+# Chain-wide product rollups (every store's local days together), so that top products of
+# the whole chain over a year sum months, not store-days: small tables (days or months ×
+# SKUs), updated by every store's pushes (in key order, as the last step of the push).
+report_chain_days = sa.Table(
+    "report_chain_days",
+    metadata,
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("sku", sa.String(64), primary_key=True),
+    sa.Column("units", sa.BigInteger, nullable=False),
+    sa.Column("total", Money, nullable=False),
+)
+
+report_chain_months = sa.Table(
+    "report_chain_months",
+    metadata,
+    sa.Column("month", sa.String(7), primary_key=True),
+    sa.Column("sku", sa.String(64), primary_key=True),
+    sa.Column("units", sa.BigInteger, nullable=False),
+    sa.Column("total", Money, nullable=False),
+)
+
+report_tenders = sa.Table(
+    "report_tenders",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("method", sa.String(16), primary_key=True),
+    sa.Column("payments", sa.BigInteger, nullable=False),
+    sa.Column("amount", Money, nullable=False),
+)

@@ -68,8 +68,10 @@ class CloudClient:
         offset_s: float,
         params: dict[str, str] | None = None,
         body: Any = None,
+        extra: dict[str, str] | None = None,
     ) -> Answer:
-        """Sign and send one request with time corrected by `offset_s`."""
+        """Sign and send one request with time corrected by `offset_s`; `extra` headers are
+        sent unsigned (what the node reports about itself, for HQ's fleet page)."""
         url = httpx.URL(self.base_url + path)
         query = urlencode(params or {})
         content = gzip.compress(json.dumps(body).encode(), 5) if body is not None else b""
@@ -80,6 +82,7 @@ class CloudClient:
         if body is not None:
             headers |= {"Content-Type": "application/json", "Content-Encoding": "gzip"}
         request_id = uuid.uuid4().hex
+        headers |= extra or {}
         headers["X-Request-Id"] = request_id  # the cloud logs it: one push, followed across
         sent = time.time()
         try:

@@ -7,6 +7,9 @@ baselines measured in the same run (so figures compare across machines).
 
 - catch-up ingest (tests/bench/catchup.py): 10,000 offline three-line sales from 20 stores
   through the cloud's push service, on PostgreSQL and SQLite, vs a plain multi-row insert.
+- reports (tests/bench/reports.py): `sales_by_store_day` and `top_products` over 5,000,000
+  generated sale lines on PostgreSQL (p50, p95) vs a scan of the raw lines, and the ingest
+  rate with and without the report rollups.
 
 OMNISTORE_BENCH_SALES sets N (default 2000; CI uses a short run), and
 OMNISTORE_BENCH_CATCHUP_SALES / _STORES the catch-up's size."""
@@ -116,7 +119,15 @@ def main() -> None:
             system.edge.stop()
             system.cloud.stop()
     results |= catchup()
+    results |= reports_bench()
     print(json.dumps({k: round(v, 3) for k, v in results.items()}, indent=2))
+
+
+def reports_bench() -> dict[str, float]:
+    """Imported late: tests/bench/reports.py imports `percentile` from here."""
+    from tests.bench.reports import bench
+
+    return bench()
 
 
 if __name__ == "__main__":
