@@ -77,7 +77,9 @@ class TillBackend(Protocol):
     printing: Printing
     parked: ParkedStore
     pickups: PickupDesk | None
-    customers: Customers
+
+    @property
+    def customers(self) -> Customers: ...
 
     @property
     def currency(self) -> str: ...

@@ -25,7 +25,7 @@ from edge.voids import hand_back
 from hardware.receipt import parse_receipt_qr
 from pos_tui.backend import Clock, ParkedStore, StockWarning, stock_warnings
 from pos_tui.basket import Basket, BasketLine, parse_entry
-from pos_tui.customer_desk import Customers, RemoteCustomers
+from pos_tui.customer_desk import RemoteCustomers
 from pos_tui.lane_client import LaneClient, NodeLost, segment
 from pos_tui.pickup import PickupDesk
 from shared.aisle import AisleOrderIn
@@ -104,7 +104,7 @@ class RemoteSession:
         self.printing = Printing(own, paper_mm=paper_mm, printer=printer)
         self.parked: ParkedStore = RemoteParked(self.lane)
         self.pickups: PickupDesk | None = RemotePickupDesk(self.lane)
-        self.customers: Customers = RemoteCustomers(self.lane)
+        self.customers = RemoteCustomers(self.lane)
         self._shift: ZReport | None = None
         self._left: dict[str, dict[str, int]] = {}
         self._status: dict[str, Any] = {"store": self.info.store, "online": False}
@@ -323,7 +323,17 @@ class RemoteSession:
     # --- printing on this till's printer -------------------------------------------------
 
     def print_sale(self, sale: Sale) -> bool:
-        return self.printing.sale(sale)
+        """The receipt (with the customer's first name), the drawer when cash was taken."""
+        return self.printing.sale(sale, self._first_name(sale.customer_id))
+
+    def _first_name(self, customer_id: str | None) -> str | None:
+        if customer_id is None:
+            return None
+        try:
+            found = self.customers.find_by_id(customer_id)
+        except OmnistoreError:  # erased, or the node went away: the receipt goes without
+            return None
+        return found.name.split()[0] if found.name else None
 
     def print_return(self, ret: Return) -> bool:
         return self.printing.refund(ret)

@@ -33,10 +33,14 @@ def ringed(session: Any, *entries: str) -> Basket:
 
 
 def signed_in(served: ServedNode) -> Any:
-    till, _ = served.till("4")
+    return signed_in_with_printer(served)[0]
+
+
+def signed_in_with_printer(served: ServedNode) -> tuple[Any, Any]:
+    till, printer = served.till("4")
     till.sign_in(*CASHIER)
     till.open_shift(0)
-    return till
+    return till, printer
 
 
 def test_a_remote_till_prices_a_basket_as_the_node_and_its_own_till_do(
@@ -63,7 +67,7 @@ def test_a_remote_till_prices_a_basket_as_the_node_and_its_own_till_do(
 
 def test_customers_and_member_prices_at_a_remote_till(served: ServedNode) -> None:
     feed(served.node, "promotion", promotion(kind="member_price", params={"price": 99}))
-    till = signed_in(served)
+    till, printer = signed_in_with_printer(served)
     signed_up = till.customers.sign_up("Ana Lima", PHONE)  # the node's cloud is away
     assert till.customers.find("+49301234567").id == signed_up.id
     assert till.customers.program().point_value >= 1
@@ -75,6 +79,7 @@ def test_customers_and_member_prices_at_a_remote_till(served: ServedNode) -> Non
     sale = till.pay(basket, [PaymentIn(method="cash", amount=99)])
     assert sale.customer_id == signed_up.id and sale.total == 99
     assert sale.loyalty is not None and sale.loyalty.earned == 0  # 0.99: no whole unit
+    assert till.print_sale(sale) and b"Ana" in printer.output and b"Lima" not in printer.output
 
 
 def test_a_parked_basket_keeps_its_customer_coupons_and_discounts(served: ServedNode) -> None:
