@@ -22,9 +22,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "exceptions.handle": frozenset({"admin", "support"}),
     "catalogue": EVERYONE,
     "catalogue.edit": frozenset({"admin", "merchandiser"}),
+    "pricing": EVERYONE,
+    "pricing.edit": frozenset({"admin", "merchandiser"}),
     "stock": EVERYONE,
+    "transfers": EVERYONE,
+    "transfers.edit": frozenset({"admin", "merchandiser"}),
     "orders": frozenset({"admin", "merchandiser", "support"}),
     "analytics": frozenset({"admin", "merchandiser", "analyst"}),
+    "customers": frozenset({"admin", "support"}),
+    "customers.edit": frozenset({"admin", "support"}),
 }
 
 

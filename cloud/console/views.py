@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import secrets
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlencode
 
@@ -29,7 +28,8 @@ from werkzeug.wrappers.response import Response as Redirect
 
 from cloud.console import analytics
 from cloud.console.access import COOKIE, PERMISSIONS, allowed, current, may
-from cloud.services import catalog, fleet, hq_users, reports
+from cloud.console.forms import money, reason_of
+from cloud.services import catalog, fleet, hq_users, reports, transfers
 from cloud.services.reporting import EXCEPTION_KINDS
 from cloud.storage import console as console_rows
 from cloud.storage import stores as store_rows
@@ -37,6 +37,7 @@ from shared.clock import now_text, utc_now
 from shared.errors import OmnistoreError
 from shared.models import OPEN_ORDER_STATUSES, SKU_PATTERN, STORE_PATTERN, Order, ProductIn
 from shared.reports import COMMON, REPORTS
+from shared.transfers import Transfer
 
 bp = Blueprint(
     "console",
@@ -250,7 +251,7 @@ def save_product() -> AnyResponse | tuple[str, int]:
     form = request.form.to_dict()
     sku = form.get("sku", "").strip()
     try:
-        price = _money(form.get("price", ""))
+        price = money(form.get("price", ""))
         body = ProductIn(
             name=form.get("name", "").strip(),
             price=price,
@@ -258,34 +259,18 @@ def save_product() -> AnyResponse | tuple[str, int]:
             barcodes=form.get("barcodes", "").split(),
             active=form.get("active") == "on",
             location=form.get("location", "").strip() or None,
+            category=form.get("category", "").strip() or None,
         )
         if not re.fullmatch(SKU_PATTERN.strip("^$"), sku):
             raise ValueError("SKU: 1–64 letters, digits, '-', '_' or '.'")
         with _engine().begin() as conn:
             catalog.put_product(conn, sku, body)
     except (ValueError, ValidationError, OmnistoreError) as exc:
-        message = exc.message if isinstance(exc, OmnistoreError) else _why(exc)
+        message = reason_of(exc)
         status = exc.status if isinstance(exc, OmnistoreError) else 422
         page = render_template("console/product.html", product=None, form=form, error=message)
         return page, status
     return redirect(url_for("console.product_page", sku=sku, saved=1))
-
-
-def _money(text: str) -> int:
-    """A price typed as 12.34 (or 12) into minor units."""
-    try:
-        value = Decimal(text.strip().replace(",", "."))
-    except InvalidOperation as exc:
-        raise ValueError("price: a number like 12.34") from exc
-    if value != value.quantize(Decimal("0.01")) or value < 0:
-        raise ValueError("price: a number like 12.34, at most two decimals")
-    return int(value * 100)
-
-
-def _why(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-    return str(exc)
 
 
 @bp.get("/stock")
@@ -293,6 +278,7 @@ def _why(exc: Exception) -> str:
 def stock_page() -> str:
     sku = _arg("sku", SKU_PATTERN)
     rows: list[dict[str, Any]] = []
+    moving: list[tuple[Transfer, int]] = []
     product = None
     if sku:
         with _engine().connect() as conn:
@@ -301,9 +287,12 @@ def stock_page() -> str:
                 product = catalog.get_product(conn, sku)
             except OmnistoreError:
                 product = None
+            moving = transfers.in_transit_of(conn, sku)
         for row in rows:
             row["available"] = row["on_hand"] - row["reserved"]
-    return render_template("console/stock.html", sku=sku or "", rows=rows, product=product)
+    return render_template(
+        "console/stock.html", sku=sku or "", rows=rows, product=product, moving=moving
+    )
 
 
 # --- orders ---------------------------------------------------------------------------------

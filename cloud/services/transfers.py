@@ -23,6 +23,7 @@ from shared.transfers import (
     TransferIn,
     new_transfer,
     request_of,
+    with_transit,
 )
 
 
@@ -187,3 +188,13 @@ def _announce(conn: sa.Connection, transfer: Transfer) -> None:
     body = transfer.model_dump(mode="json", by_alias=True, exclude={"queued"})
     for store in (transfer.from_, transfer.to):
         feed.append(conn, store, "transfer", body)
+
+
+def in_transit_of(conn: sa.Connection, sku: str) -> list[tuple[Transfer, int]]:
+    """Shipped transfers carrying `sku`, each with its units of it on the road."""
+    moving = []
+    for transfer in map(with_transit, rows.list_transfers(conn, "shipped", None, None, 10_000)):
+        units = sum(line.in_transit for line in transfer.lines if line.sku == sku)
+        if units:
+            moving.append((transfer, units))
+    return moving
