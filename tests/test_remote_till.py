@@ -10,7 +10,7 @@ from cli import main
 from pos_tui.basket import Basket
 from pos_tui.lane_client import NodeLost
 from pos_tui.session import PosSession
-from shared.errors import Forbidden, NotFound, Unprocessable
+from shared.errors import Conflict, Forbidden, NotFound, Unprocessable
 from shared.models import PaymentIn
 from tests.edge_fixtures import CASHIER, MANAGER
 from tests.test_pos_desk import ORDER_ID, receive_order
@@ -122,3 +122,18 @@ def test_handover_and_the_tills_command(served: ServedNode) -> None:
     listed = CliRunner().invoke(main, ["edge", "tills", "--data-dir", str(served.node.data_dir)])
     assert listed.exit_code == 0
     assert "9  Lane 9  by max  last seen 20" in listed.output
+
+
+def test_a_basket_changed_after_the_node_recorded_it_is_not_sold_again(
+    served: ServedNode,
+) -> None:
+    till, _ = served.till("10")
+    till.sign_in(*CASHIER)
+    basket = Basket()
+    basket.add(till.resolve("BREAD"))
+    till.pay(basket, [PaymentIn(method="cash", amount=250)])  # the answer "lost"
+    basket.add(till.resolve("MILK"))  # the cashier rang up more meanwhile
+    with pytest.raises(Conflict) as refused:
+        till.pay(basket, [PaymentIn(method="cash", amount=500)])
+    assert refused.value.code == "basket_already_sold"
+    assert served.node.count("sales") == 1
