@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run
 	$(BIN)/python -m tests.bench.bench_pos_scan
 	$(BIN)/python -m tests.bench.bench_pricing
+	$(BIN)/python -m tests.bench.bench_remote_till
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

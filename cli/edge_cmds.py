@@ -162,6 +162,22 @@ def sync(data_dir: Path, once: bool) -> None:
 
 @edge.command()
 @DATA_DIR
+def tills(data_dir: Path) -> None:
+    """The tills enrolled at this store: register, name, who enrolled it, last seen."""
+    from edge import node
+    from edge import tills as known
+    from edge.storage.db import open_db
+
+    with _errors():
+        node.load(data_dir)
+        found = known.all_tills(open_db(node.db_path(data_dir)))
+    for till in found:
+        seen = till.last_seen.isoformat() if till.last_seen else "never"
+        click.echo(f"{till.register:>8}  {till.name}  by {till.enrolled_by}  last seen {seen}")
+
+
+@edge.command()
+@DATA_DIR
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def status(data_dir: Path, as_json: bool) -> None:
     """Store, outbox depth, rejected events, last push/pull, cursor, clock offset."""

@@ -4,6 +4,7 @@ found by mDNS and remembered in the till's own config file)."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,9 +104,10 @@ def pos(
     session = _remote(path, config, NodeSettings.load().paper_mm)
     if check:
         state = "enrolled" if session.enrolled else "not enrolled (a manager enrols it at start)"
-        click.echo(f"node {session.info.store} {session.info.name} at {config.node_url}")
+        lost = "" if session.lane.online else ": NODE LOST (the till starts and shows it)"
+        click.echo(f"node {session.info.store} {session.info.name} at {config.node_url}{lost}")
         click.echo(f"till register {config.register} ({config.name}): {state}")
-        return
+        sys.exit(0 if session.lane.online else 1)
     from pos_tui.app import PosApp
 
     PosApp(session, scanner=device, user=user, pin=pin).run()
@@ -168,11 +170,12 @@ def _remote(path: Path, config: TillConfig, paper_mm: int) -> RemoteSession:
     from pos_tui import till_config as tills
     from pos_tui.lane_client import NodeLost
     from pos_tui.remote import RemoteSession
+    from shared.tills import NodeInfo
 
     def enrolled() -> None:
         tills.save(path, replace(tills.load(path), enrolled=True))
 
-    try:
+    def start(info: NodeInfo | None) -> RemoteSession:
         return RemoteSession(
             config.node_url,
             register=config.register,
@@ -181,6 +184,23 @@ def _remote(path: Path, config: TillConfig, paper_mm: int) -> RemoteSession:
             on_enrolled=enrolled,
             printer_spec=config.printer,
             paper_mm=paper_mm,
+            info=info,
         )
+
+    try:
+        session = start(None)
     except NodeLost as exc:
-        raise click.UsageError(f"{config.node_url}: {exc.message}") from exc
+        if not (config.store and config.currency):  # never reached: nothing to show
+            raise click.UsageError(f"{config.node_url}: {exc.message}") from exc
+        # the node is away: start with what the till knows of it, showing NODE LOST
+        session = start(
+            NodeInfo(store=config.store, name=config.store_name, currency=config.currency)
+        )
+        session.lane.online = False
+        return session
+    info = session.info
+    tills.save(
+        path,
+        replace(tills.load(path), store=info.store, store_name=info.name, currency=info.currency),
+    )
+    return session

@@ -106,6 +106,7 @@ class RemoteSession:
         self.pickups: PickupDesk | None = RemotePickupDesk(self.lane)
         self.customers = RemoteCustomers(self.lane)
         self._shift: ZReport | None = None
+        self._shift_known = False
         self._left: dict[str, dict[str, int]] = {}
         self._status: dict[str, Any] = {"store": self.info.store, "online": False}
         self._seen_at = 0.0
@@ -154,7 +155,7 @@ class RemoteSession:
         answer = self._sign_in(name, pin)
         self.lane.token = answer.token
         self.actor = Actor(answer.name, answer.role, answer.register)
-        self._shift = None
+        self._shift, self._shift_known = None, False
         self._seen(force=True)
         return self.actor
 
@@ -168,34 +169,42 @@ class RemoteSession:
         self.lane.token = None
         self.actor = None
         self.last_sale = None
-        self._shift = None
+        self._shift, self._shift_known = None, False
 
     def current_shift(self) -> ZReport | None:
-        """The register's open shift; with the node lost, the one last seen (the till still
-        knows its shift; nothing can be sold meanwhile anyway)."""
+        """The register's open shift as the node last said (asked at sign-in, then kept
+        fresh by the status thread, so the status bar never waits for the node); with the
+        node lost, the one last seen (nothing can be sold meanwhile anyway)."""
         if self.actor is None:
             return None
+        if not self._shift_known:
+            self._fetch_shift()
+        return self._shift
+
+    def _fetch_shift(self) -> None:
         try:
             self._shift = ZReport.model_validate(self.lane.call("GET", "/shifts/current"))
         except NotFound:
             self._shift = None
         except NodeLost:
-            pass
-        return self._shift
+            return
+        self._shift_known = True
 
     def open_shift(self, float_amount: int) -> ZReport:
         body = ShiftOpenIn(id=new_id(), float_amount=float_amount).model_dump(mode="json")
         self._shift = ZReport.model_validate(self.lane.call("POST", "/shifts", body=body))
+        self._shift_known = True
         return self._shift
 
     def close_shift(self, counted: int) -> ZReport:
+        self._fetch_shift()
         shift = self.current_shift()
         if shift is None:
             raise NotFound("no_open_shift", "there is no open shift on this register")
         body = ShiftCloseIn(counted=counted).model_dump(mode="json")
         path = f"/shifts/{segment(shift.shift_id)}/close"
         report = ZReport.model_validate(self.lane.call("POST", path, body=body))
-        self._shift = None
+        self._shift, self._shift_known = None, True
         return report
 
     def check_manager(self, pin: str | None) -> str:
@@ -447,6 +456,7 @@ class RemoteSession:
         try:
             if self.lane.token:
                 self._status = dict(self.lane.call("GET", "/sync/status"))
+                self._fetch_shift()
                 self._seen()
             else:
                 self._status = {**dict(self.lane.call("GET", "/node")), "online": False}

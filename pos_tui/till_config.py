@@ -20,6 +20,8 @@ Ask = Callable[[list[NodeAd]], NodeAd | None]
 class TillConfig:
     node_url: str = ""
     store: str = ""
+    store_name: str = ""  # the node's name and currency as last seen, to start without it
+    currency: str = ""
     register: str = "1"
     name: str = ""
     enrolled: bool = False

@@ -70,3 +70,18 @@ def test_short_pricing_benchmark() -> None:
     figures = json.loads(result.stdout[result.stdout.index("{") :])
     assert figures["promotions"] == 501 and figures["basket_lines"] == 50
     assert figures["pricing_p99_ms"] > 0 and figures["pricing_p99_vs_no_promotions"] > 0
+
+
+def test_short_remote_till_benchmark() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.bench.bench_remote_till"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ | {"OMNISTORE_BENCH_TILL_SALES": "10"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout[result.stdout.index("{") :])
+    assert figures["till_sales"] == 10
+    assert figures["remote_sale_p99_ms"] >= figures["remote_sale_p50_ms"] > 0
+    assert figures["remote_vs_local_p50"] > 0 and figures["four_tills_vs_one"] > 0

@@ -81,6 +81,7 @@ class Lane:
 
 
 @pytest.mark.integration
+@pytest.mark.timeout(900)
 def test_four_remote_tills_sell_500_through_a_node_restart_while_the_cloud_is_away(
     tmp_path: Path,
 ) -> None:

@@ -9,12 +9,13 @@ from typing import Any
 
 from textual.widgets import Input
 
+from hardware.receipt import receipt_qr
 from pos_tui.app import PosApp, SaleScreen
 from pos_tui.screens.login import EnrolScreen, LoginScreen
 from pos_tui.screens.payment import PaymentScreen
 from tests.edge_fixtures import MANAGER
 from tests.pos_fixtures import pilot_test
-from tests.test_pos_flows import BREAD, MILK, settle, sign_in, text_of, type_in
+from tests.test_pos_flows import BREAD, MILK, sell, settle, sign_in, text_of, type_in
 from tests.till_fixtures import ServedNode
 
 
@@ -89,3 +90,35 @@ async def test_losing_the_node_shows_at_once_keeps_the_basket_and_sells_it_when_
     session.close()
     assert served.node.count("sales") == 1
     assert sale.receipt_no.encode() in printer.output  # on the till's own printer
+
+
+@pilot_test
+async def test_a_remote_till_parks_resumes_returns_and_prints_a_return(served: ServedNode) -> None:
+    session, printer = served.till("5")
+    app = PosApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await type_in(pilot, f"2*{MILK}")
+        await pilot.press("f5")  # parked on the node, on this register's shift
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SaleScreen) and not screen.basket.lines
+        assert served.node.count("parked") == 1
+        await pilot.press("f5")  # the one parked basket comes back at once
+        await pilot.pause()
+        assert [(line.sku, line.qty) for line in screen.basket.lines] == [("MILK", 2)]
+        assert served.node.count("parked") == 0
+        sale = await sell(pilot)
+        await pilot.press("f6")
+        await type_in(pilot, receipt_qr(sale.id))
+        await settle(pilot)
+        assert "Receipt S1-5-1" in text_of(app.screen, "#sale")
+        await type_in(pilot, "3*MILK")  # more than was sold: the node says so at once
+        assert "only 2 of 2 sold are left" in text_of(app.screen, "#error")
+        await type_in(pilot, MILK)
+        await pilot.press("f10")
+        await settle(pilot)
+        assert isinstance(app.screen, SaleScreen)
+    session.close()
+    assert served.node.count("returns") == 1
+    assert b"RETURN" in printer.output and b"Original receipt S1-5-1" in printer.output

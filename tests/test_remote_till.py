@@ -4,12 +4,16 @@ lane API, with the same answers the local backend gives."""
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
+from cli import main
 from pos_tui.basket import Basket
 from pos_tui.lane_client import NodeLost
-from shared.errors import Forbidden, NotFound, Unprocessable
+from pos_tui.session import PosSession
+from shared.errors import Conflict, Forbidden, NotFound, Unprocessable
 from shared.models import PaymentIn
 from tests.edge_fixtures import CASHIER, MANAGER
+from tests.test_pos_desk import ORDER_ID, receive_order
 from tests.till_fixtures import ServedNode
 
 
@@ -101,4 +105,35 @@ def test_losing_the_node_keeps_the_basket_and_the_same_sale_goes_through_once(
     assert not till.status()["node_lost"]
     again = till.pay(basket, cash)  # an answer lost: the node answers the first sale
     assert again.id == first.id and again.receipt_no == first.receipt_no == "S1-4-1"
+    assert served.node.count("sales") == 1
+
+
+def test_handover_and_the_tills_command(served: ServedNode) -> None:
+    receive_order(PosSession(served.node.data_dir), "MILK", 2)
+    till, _ = served.till("9", till_name="Lane 9", enrolled=False)
+    till.enrol(*MANAGER)
+    till.sign_in(*CASHIER)
+    desk = till.pickups
+    assert desk is not None
+    assert [o.id for o in desk.ready()] == [ORDER_ID]
+    with pytest.raises(Unprocessable):
+        desk.hand_over(ORDER_ID, "654321")
+    assert desk.hand_over(ORDER_ID, "123456").status == "collected"
+    listed = CliRunner().invoke(main, ["edge", "tills", "--data-dir", str(served.node.data_dir)])
+    assert listed.exit_code == 0
+    assert "9  Lane 9  by max  last seen 20" in listed.output
+
+
+def test_a_basket_changed_after_the_node_recorded_it_is_not_sold_again(
+    served: ServedNode,
+) -> None:
+    till, _ = served.till("10")
+    till.sign_in(*CASHIER)
+    basket = Basket()
+    basket.add(till.resolve("BREAD"))
+    till.pay(basket, [PaymentIn(method="cash", amount=250)])  # the answer "lost"
+    basket.add(till.resolve("MILK"))  # the cashier rang up more meanwhile
+    with pytest.raises(Conflict) as refused:
+        till.pay(basket, [PaymentIn(method="cash", amount=500)])
+    assert refused.value.code == "basket_already_sold"
     assert served.node.count("sales") == 1

@@ -47,6 +47,10 @@ def test_a_till_without_node_finds_it_by_mdns_and_remembers_it(tmp_path: Path) -
         again = pos(config)  # no mDNS options: the remembered node, no browsing
         assert again.returncode == 0, again.stderr
         assert f"node T7 Store T7 at {edge.url}" in again.stdout
+        edge.stop()  # the node away: the till still starts, with what it remembers
+        lost = pos(config)
+        assert lost.returncode == 1
+        assert f"node T7 Store T7 at {edge.url}: NODE LOST" in lost.stdout
     finally:
         edge.stop()
         cloud.stop()

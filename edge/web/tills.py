@@ -13,7 +13,7 @@ from edge.web.context import actor, config, db
 from edge.web.registry import SELL, STAFF, route
 from httpshell.paging import whole
 from httpshell.routes import Link, Query, created
-from shared.errors import BadRequest
+from shared.errors import NotFound
 from shared.models import UUID_PATTERN
 from shared.tills import (
     Approval,
@@ -173,8 +173,9 @@ def resume(sale_id: str) -> ParkedBasket:
         Query("receipt_no", {"type": "string", "minLength": 3, "maxLength": 80}),
     ),
     errors=(404,),
-    description="Give `sale_id` or `receipt_no`. A sale of another store is asked of the "
-    "cloud (404 `unknown_sale` when it is away or does not know it).",
+    description="Give `sale_id` or `receipt_no` (neither: 404 `unknown_sale`). A sale of "
+    "another store is asked of the cloud (404 `unknown_sale` when it is away or does not "
+    "know it).",
 )
 def returnable() -> ReturnableOut:
     known = _known(request.args.get("sale_id"), request.args.get("receipt_no"))
@@ -204,7 +205,7 @@ def quote(body: QuoteIn) -> QuoteOut:
 
 
 def _known(sale_id: str | None, receipt_no: str | None) -> returns.KnownSale:
-    if not sale_id and not receipt_no:
-        raise BadRequest("missing_sale", "give ?sale_id= or ?receipt_no=")
+    if not sale_id and not receipt_no:  # no sale named is no sale found
+        raise NotFound("unknown_sale", "give ?sale_id= or ?receipt_no=")
     lookup = cloud_sale_lookup(current_app.config["DATA_DIR"], db())
     return returns.find_sale(db(), sale_id or None, receipt_no or None, lookup)
