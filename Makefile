@@ -49,6 +49,7 @@ chaos: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run
 	$(BIN)/python -m tests.bench.bench_pos_scan
+	$(BIN)/python -m tests.bench.bench_customers
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
