@@ -226,6 +226,8 @@ def test_export_and_erasure(cloud: CloudUnderTest) -> None:  # noqa: F811
     assert (erased["name"], erased["phone"], erased["email"]) == (None, None, None)
     assert erased["points"] == 12
     assert get(cloud, f"{C}?q=gil@x.org").get_json()["items"] == []
+    for path in (f"{C}/{cid}", f"{C}/{cid}/export", f"{C}/{cid}/timeline"):
+        assert get(cloud, path).get_json()["error"]["code"] == "customer_erased"
     pulled = s1.request("GET", "/api/v1/sync/pull", query="since=&limit=1000").get_json()
     last = [c["body"] for c in pulled["changes"] if c["kind"] == "customer"][-1]
     assert last["erased"] is True and last["email"] is None

@@ -109,8 +109,8 @@ def customer_timeline(customer_id: str) -> object:
     body=MergeIn,
     response=Customer,
     errors=(403, 404, 409, 422),
-    description="422 `merge_into_self`; 409 `customer_closed` when it is already merged "
-    "elsewhere or erased.",
+    description="409 `merge_into_self`, and `customer_closed` when it is already merged "
+    "elsewhere; 404 `customer_erased` for an erased customer.",
 )
 def merge_customer(customer_id: str, body: MergeIn) -> Customer:
     return write(lambda conn: customers.merge_request(conn, customer_id, body.into))
