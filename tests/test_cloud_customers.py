@@ -83,6 +83,8 @@ def test_unknown_ids_are_404(cloud: CloudUnderTest) -> None:  # noqa: F811
         assert get(cloud, path).get_json()["error"]["code"] == "unknown_customer"
     assert cloud.client.delete(f"{C}/{cid}", headers=cloud.hq).status_code == 404
     assert adjust(cloud, cid, 5).status_code == 404
+    assert get(cloud, f"{C}/not-a-uuid").get_json()["error"]["code"] == "bad_customer_id"
+    assert put(cloud, "null,null", name="X").status_code == 400
 
 
 def test_a_new_customer_meeting_another_is_merged_and_points_move(
