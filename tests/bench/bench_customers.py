@@ -36,7 +36,7 @@ from cloud.storage.schema import feed, feed_counters
 from edge import customers
 from edge.storage import customers as rows
 from edge.storage.db import open_db, write
-from edge.sync.pull import apply_change
+from edge.sync.pull import apply_changes
 from shared.barcodes import make_ean13
 from shared.customers import DEFAULT_PROGRAM, IndexEntry
 from shared.models import Change
@@ -168,9 +168,9 @@ def pull(node: SignedNode, db: Database) -> tuple[int, int, float]:
         wire += len(raw)
         gzipped = answer.headers.get("Content-Encoding") == "gzip"
         data = json.loads(gzip.decompress(raw) if gzipped else raw)
+        page = [Change.model_validate(change) for change in data["changes"]]
         with write(db):
-            for change in data["changes"]:
-                apply_change(db, None, Change.model_validate(change))  # type: ignore[arg-type]
+            apply_changes(db, None, page)  # type: ignore[arg-type]
         total += len(data["changes"])
         since = data["cursor"]
         if not data["more"]:
