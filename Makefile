@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_pos_scan
 	$(BIN)/python -m tests.bench.bench_pricing
 	$(BIN)/python -m tests.bench.bench_remote_till
+	$(BIN)/python -m tests.bench.bench_customers
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -53,6 +53,12 @@ def apply_entry(db: Database, entry: IndexEntry) -> None:
     rows.upsert(db, entry)
 
 
+def apply_entries(db: Database, entries: list[IndexEntry]) -> None:
+    """Many index entries from the feed, in order, in one statement."""
+    if entries:
+        rows.upsert_many(db, entries)
+
+
 def resolve(db: Database, customer_id: str) -> IndexEntry:
     """The customer an id answers for today (its survivor when merged), or 404."""
     found = rows.get(db, customer_id)

@@ -82,7 +82,7 @@ class CustomerIn(Input):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"name": "Kim Lee", "phone": "+49 151 1234567", "email": "kim@x.org"}]
+            "examples": [{"name": "Kim Lee", "phone": "+49 151 12345678", "email": "kim@x.org"}]
         }
     )
     name: Name
@@ -98,7 +98,11 @@ class SignupIn(Input):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                {"id": "0192f0c4-8e1a-7c3b-9d2e-0000000000c1", "name": "Kim", "phone": "+4915112"}
+                {
+                    "id": "0192f0c4-8e1a-7c3b-9d2e-0000000000c1",
+                    "name": "Kim",
+                    "phone": "+4915112345678",
+                }
             ]
         }
     )
@@ -177,7 +181,9 @@ class PointsEntry(Output):
 
 class PointsAdjustIn(Input):
     id: Id
-    delta: Annotated[int, Field(ge=-MAX_POINTS, le=MAX_POINTS)]
+    delta: Annotated[
+        int, Field(ge=-MAX_POINTS, le=MAX_POINTS, json_schema_extra={"not": {"const": 0}})
+    ]
     note: Annotated[str, StringConstraints(max_length=64)] | None = None
 
 

@@ -85,3 +85,24 @@ def test_short_remote_till_benchmark() -> None:
     assert figures["till_sales"] == 10
     assert figures["remote_sale_p99_ms"] >= figures["remote_sale_p50_ms"] > 0
     assert figures["remote_vs_local_p50"] > 0 and figures["four_tills_vs_one"] > 0
+
+
+def test_short_customer_lookup_benchmark() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.bench.bench_customers"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ
+        | {
+            "OMNISTORE_BENCH_CUSTOMERS": "3000",
+            "OMNISTORE_BENCH_PULL_CUSTOMERS": "1500",
+            "OMNISTORE_BENCH_LOOKUPS": "50",
+        },
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout[result.stdout.index("{") :])
+    assert figures["customers"] == 3000 and figures["pulled_customers"] == 1500
+    for kind in ("card", "phone", "email"):
+        assert figures[f"{kind}_p99_ms"] >= figures[f"{kind}_p50_ms"] > 0
+    assert figures["pull_bytes"] > 0 and figures["db_mb"] > 0

@@ -83,6 +83,8 @@ def test_unknown_ids_are_404(cloud: CloudUnderTest) -> None:  # noqa: F811
         assert get(cloud, path).get_json()["error"]["code"] == "unknown_customer"
     assert cloud.client.delete(f"{C}/{cid}", headers=cloud.hq).status_code == 404
     assert adjust(cloud, cid, 5).status_code == 404
+    assert get(cloud, f"{C}/not-a-uuid").get_json()["error"]["code"] == "bad_customer_id"
+    assert put(cloud, "null,null", name="X").status_code == 400
 
 
 def test_a_new_customer_meeting_another_is_merged_and_points_move(
@@ -226,6 +228,8 @@ def test_export_and_erasure(cloud: CloudUnderTest) -> None:  # noqa: F811
     assert (erased["name"], erased["phone"], erased["email"]) == (None, None, None)
     assert erased["points"] == 12
     assert get(cloud, f"{C}?q=gil@x.org").get_json()["items"] == []
+    for path in (f"{C}/{cid}", f"{C}/{cid}/export", f"{C}/{cid}/timeline"):
+        assert get(cloud, path).get_json()["error"]["code"] == "customer_erased"
     pulled = s1.request("GET", "/api/v1/sync/pull", query="since=&limit=1000").get_json()
     last = [c["body"] for c in pulled["changes"] if c["kind"] == "customer"][-1]
     assert last["erased"] is True and last["email"] is None

@@ -151,8 +151,12 @@ def test_support_finds_merges_exports_and_erases_a_customer(cloud: CloudUnderTes
         f"/hq/customers/{ana}/erase", data={"csrf": csrf, "confirm": "erase"}
     )
     assert erased.status_code == 302
-    gone = cloud.client.get(f"/api/v1/customers/{ana}", headers=cloud.hq).get_json()
-    assert gone["erased"] and gone["name"] is None and gone["phone"] is None
+    assert "Erased here" in text(cloud.client.get(erased.headers["Location"]))
+    gone = cloud.client.get(f"/api/v1/customers/{ana}", headers=cloud.hq)
+    assert gone.status_code == 404 and gone.get_json()["error"]["code"] == "customer_erased"
+    assert cloud.client.get(f"/hq/customers/{ana}").status_code == 404
+    found = text(cloud.client.get("/hq/customers", query_string={"q": "+49301234567"}))
+    assert f'data-id="{ana}"' not in found
 
 
 def test_bad_customer_actions_are_refused(cloud: CloudUnderTest) -> None:
@@ -162,7 +166,7 @@ def test_bad_customer_actions_are_refused(cloud: CloudUnderTest) -> None:
     assert cloud.client.get(f"/hq/customers/{uuid.uuid4()}").status_code == 404
     before = cloud.counts()
     into_self = cloud.client.post(f"/hq/customers/{ana}/merge", data={"csrf": csrf, "into": ana})
-    assert into_self.status_code == 422 and 'role="alert"' in text(into_self)
+    assert into_self.status_code == 409 and 'role="alert"' in text(into_self)
     no_csrf = cloud.client.post(f"/hq/customers/{ana}/erase", data={"confirm": "erase"})
     assert no_csrf.status_code in (400, 403)
     assert cloud.counts() == before

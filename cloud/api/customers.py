@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, current_app, request
 
 from cloud.api.db import engine, write
@@ -20,9 +22,18 @@ from shared.customers import (
     PointsAdjustIn,
     TimelineItem,
 )
+from shared.errors import BadRequest
+from shared.models import UUID_PATTERN
 
 bp = Blueprint("customers", __name__)
 CUSTOMER = {"customer_id": "$request.path.customer_id"}
+
+
+def _id(customer_id: str) -> str:
+    """A customer id in a path is a UUID (400 `bad_customer_id`), compared in lower case."""
+    if re.fullmatch(UUID_PATTERN, customer_id) is None:
+        raise BadRequest("bad_customer_id", "a customer id is a UUID")
+    return customer_id.lower()
 
 
 def _region() -> str:
@@ -46,6 +57,7 @@ def _region() -> str:
     "`customer_closed` for a merged or erased one; 422 `bad_phone`, `bad_email`, `bad_card`.",
 )
 def put_customer(customer_id: str, body: CustomerIn) -> tuple[Customer, int]:
+    customer_id = _id(customer_id)
     return created(*write(lambda conn: customers.put(conn, customer_id, body, _region())))
 
 
@@ -59,6 +71,7 @@ def put_customer(customer_id: str, body: CustomerIn) -> tuple[Customer, int]:
     errors=(404,),
 )
 def get_customer(customer_id: str) -> Customer:
+    customer_id = _id(customer_id)
     with engine().connect() as conn:
         return customers.get(conn, customer_id)
 
@@ -96,6 +109,7 @@ def search_customers() -> object:
     errors=(404,),
 )
 def customer_timeline(customer_id: str) -> object:
+    customer_id = _id(customer_id)
     with engine().connect() as conn:
         return whole(customers.timeline(conn, customer_id, limit_arg(1000)))
 
@@ -109,10 +123,11 @@ def customer_timeline(customer_id: str) -> object:
     body=MergeIn,
     response=Customer,
     errors=(403, 404, 409, 422),
-    description="422 `merge_into_self`; 409 `customer_closed` when it is already merged "
-    "elsewhere or erased.",
+    description="409 `merge_into_self`, and `customer_closed` when it is already merged "
+    "elsewhere; 404 `customer_erased` for an erased customer.",
 )
 def merge_customer(customer_id: str, body: MergeIn) -> Customer:
+    customer_id = _id(customer_id)
     return write(lambda conn: customers.merge_request(conn, customer_id, body.into))
 
 
@@ -126,6 +141,7 @@ def merge_customer(customer_id: str, body: MergeIn) -> Customer:
     errors=(404,),
 )
 def export_customer(customer_id: str) -> Export:
+    customer_id = _id(customer_id)
     with engine().connect() as conn:
         return customers.export(conn, customer_id)
 
@@ -140,6 +156,7 @@ def export_customer(customer_id: str) -> Export:
     errors=(403, 404),
 )
 def erase_customer(customer_id: str) -> Customer:
+    customer_id = _id(customer_id)
     return write(lambda conn: customers.erase(conn, customer_id))
 
 
@@ -155,6 +172,7 @@ def erase_customer(customer_id: str) -> Customer:
     errors=(403, 404, 422),
 )
 def adjust_points(customer_id: str, body: PointsAdjustIn) -> tuple[Customer, int]:
+    customer_id = _id(customer_id)
     return created(*write(lambda conn: loyalty.adjust(conn, customer_id, body)))
 
 

@@ -78,7 +78,7 @@ def erase_customer(customer_id: str) -> AnyResponse:
             customers.erase(conn, _uuid(customer_id))
     except NotFound:
         abort(404)
-    return redirect(url_for("console.customer_page", customer_id=customer_id, erased=1))
+    return redirect(url_for("console.customers_page", erased=1))
 
 
 @bp.get("/customers/<customer_id>/export.json")

@@ -24,7 +24,7 @@ from shared.customers import (
     normalize_email,
     normalize_phone,
 )
-from shared.errors import Conflict, NotFound, OmnistoreError, Unprocessable
+from shared.errors import Conflict, NotFound, OmnistoreError
 from shared.ids import new_id
 
 KEYS = ("phone", "email", "card")
@@ -59,6 +59,15 @@ def require(conn: sa.Connection, customer_id: str) -> dict[str, Any]:
     return found
 
 
+def present(conn: sa.Connection, customer_id: str) -> dict[str, Any]:
+    """A customer that was not erased: after erasure the id answers 404 `customer_erased`
+    (its sales and points keep the bare id; nothing else is left to read)."""
+    row = require(conn, customer_id)
+    if row["erased_at"] is not None:
+        raise NotFound("customer_erased", f"customer {customer_id} was erased")
+    return row
+
+
 def survivor_of(conn: sa.Connection, customer_id: str) -> str:
     """The id that answers for a customer today (itself unless merged)."""
     row = require(conn, customer_id)
@@ -84,7 +93,7 @@ def public(conn: sa.Connection, row: dict[str, Any]) -> Customer:
 
 
 def get(conn: sa.Connection, customer_id: str) -> Customer:
-    return public(conn, require(conn, customer_id))
+    return public(conn, present(conn, customer_id))
 
 
 def put(
@@ -175,17 +184,16 @@ def merge(conn: sa.Connection, source: str, into: str, now: str | None = None) -
 def merge_request(conn: sa.Connection, source: str, into: str) -> Customer:
     """HQ merges two customers; merging again into the same survivor answers the same."""
     if source == into:
-        raise Unprocessable("merge_into_self", "a customer cannot be merged into itself")
+        raise Conflict("merge_into_self", "a customer cannot be merged into itself")
     rows.lock(conn)
-    loser, target = require(conn, source), survivor_of(conn, into)
+    loser, target = present(conn, source), survivor_of(conn, into)
+    present(conn, target)
     if loser["merged_into"] == target:
         return get(conn, source)
     if loser["merged_into"] is not None or source == target:
         raise Conflict(
             "customer_closed", f"customer {source} is merged into {loser['merged_into']}"
         )
-    if loser["erased_at"] is not None or require(conn, target)["erased_at"] is not None:
-        raise Conflict("customer_closed", "an erased customer cannot be merged")
     merge(conn, source, target)
     return get(conn, source)
 
@@ -194,6 +202,7 @@ def erase(conn: sa.Connection, customer_id: str) -> Customer:
     """Erase the personal fields of a customer and of every record merged with it, here
     and (through the feed) at every node; sales and points keep the bare id."""
     rows.lock(conn)
+    present(conn, customer_id)
     survivor = survivor_of(conn, customer_id)
     now = now_text()
     for member in rows.family(conn, survivor):
@@ -211,7 +220,7 @@ def erase(conn: sa.Connection, customer_id: str) -> Customer:
             },
         )
         announce(conn, member)
-    return get(conn, customer_id)
+    return public(conn, require(conn, customer_id))
 
 
 def search(
@@ -226,6 +235,7 @@ def search(
 def timeline(conn: sa.Connection, customer_id: str, limit: int = 1000) -> list[TimelineItem]:
     """Sales, returns, orders and points movements of the customer and everything merged
     with it, newest first."""
+    present(conn, customer_id)
     ids = rows.family(conn, survivor_of(conn, customer_id))
     items = [
         TimelineItem(
@@ -258,6 +268,7 @@ def timeline(conn: sa.Connection, customer_id: str, limit: int = 1000) -> list[T
 def export(conn: sa.Connection, customer_id: str) -> Export:
     """Everything held about a customer: the record, the records merged into it, every
     points entry and the timeline."""
+    present(conn, customer_id)
     survivor = survivor_of(conn, customer_id)
     ids = rows.family(conn, survivor)
     return Export(

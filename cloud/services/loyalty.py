@@ -167,6 +167,7 @@ def add_entries(conn: sa.Connection, store: str, entries: list[PointsEntry]) -> 
 def overdraft(conn: sa.Connection, store: str, survivor: str) -> None:
     """One `points_overdraft` per episode: it opens when the balance first goes below zero
     and closes when it is back at zero or above."""
+    rows.lock_one(conn, survivor)
     row = customers.require(conn, survivor)
     balance = rows.balance(conn, rows.family(conn, survivor))
     below = balance < 0

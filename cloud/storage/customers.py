@@ -24,6 +24,11 @@ def lock(conn: sa.Connection) -> None:
     conn.execute(sa.select(settings.c.value).where(settings.c.key == LOCK_KEY).with_for_update())
 
 
+def lock_one(conn: sa.Connection, customer_id: str) -> None:
+    """Row-lock one customer until commit (two pushes touching one balance queue here)."""
+    conn.execute(sa.select(customers.c.id).where(customers.c.id == customer_id).with_for_update())
+
+
 def get(conn: sa.Connection, customer_id: str) -> dict[str, Any] | None:
     row = conn.execute(sa.select(customers).where(customers.c.id == customer_id)).mappings()
     found = row.first()
