@@ -25,7 +25,7 @@ from hardware.receipt import parse_receipt_qr
 from hardware.scanner import Scanner, WedgeDetector
 from pos_tui.basket import Basket, BasketLine, ParkedBaskets, parse_entry
 from pos_tui.messages import PrintDone, Scanned
-from pos_tui.pricing import requote
+from pos_tui.pricing import print_labels, requote
 from pos_tui.screens.discounts import open_discounts
 from pos_tui.screens.handover import HandoverScreen
 from pos_tui.screens.help import HelpScreen, key_name
@@ -97,6 +97,7 @@ class SaleScreen(Screen[None]):
         Binding(
             "ctrl+d", "discounts", "Discount", show=False, priority=True, tooltip="coupon, discount"
         ),
+        Binding("ctrl+l", "shelf_labels", "Labels", show=False, priority=True),
         Binding("plus", "more(1)", "+1", show=False, priority=True),
         Binding("minus", "more(-1)", "-1", show=False, priority=True),
         Binding("up", "line(-1)", "Line up", show=False),
@@ -350,6 +351,11 @@ class SaleScreen(Screen[None]):
     def action_discounts(self) -> None:
         """Ctrl+D: a coupon, a manual discount, or a price override (pos_tui/screens/discounts)."""
         open_discounts(self)
+
+    def action_shelf_labels(self) -> None:
+        """Ctrl+L: print the shelf labels waiting (pos_tui/pricing.print_labels)."""
+        count = print_labels(self.session)
+        self.notify(f"{count} shelf label{'s' if count != 1 else ''} sent to the printer")
 
     def action_help(self) -> None:
         self.app.push_screen(

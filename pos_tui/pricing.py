@@ -8,7 +8,7 @@ from typing import Protocol
 
 from sqlite_utils import Database
 
-from edge import sales
+from edge import labels, sales
 from edge.node import NodeConfig
 from pos_tui.basket import Basket, BasketQuote
 from shared.errors import OmnistoreError
@@ -48,6 +48,14 @@ def requote(session: HasNode, basket: Basket, member: bool = False) -> BasketQuo
         needs_manager=found.needs_manager,
     )
     return basket.quote
+
+
+def print_labels(session: HasNode) -> int:
+    """Send the waiting shelf labels to this till's printer queue; how many."""
+    if not hasattr(session, "db"):
+        return 0
+    printing = getattr(session, "printing")  # noqa: B009  (a till session has one)
+    return labels.print_waiting(session.db, session.config.store, printing)
 
 
 def _label(source: str) -> str:
