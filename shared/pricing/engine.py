@@ -335,18 +335,19 @@ def _bundle(
 
 
 def _apply(states: list[_State], promo: Promotion, found: _Found, *, claim: bool) -> None:
-    """Record a promotion's discounts; a non-stackable one also claims the units it took."""
+    """Record a promotion's discounts; a non-stackable one also claims every unit it took,
+    those paid in full too (the dearer units of a 3 for 2 group), so no other non-stackable
+    promotion discounts them again."""
     for i, (units, amount) in found.items():
         state = states[i]
-        amount = min(amount, state.net)
-        if amount <= 0:
+        amount = max(0, min(amount, state.net))
+        if not claim:
+            _add(state, promo.id, amount)
             continue
-        if claim:
-            state.free -= units
+        state.free -= units
+        if amount:
             state.claimed += amount
             state.parts[promo.id] = state.parts.get(promo.id, 0) + amount
-        else:
-            _add(state, promo.id, amount)
 
 
 def _add(state: _State, source: str, amount: int) -> None:
