@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from edge import catalog, node, returns, sales, shifts, staff, stock, voids
+from edge import catalog, node, pricing, returns, sales, shifts, staff, stock, voids
 from edge.printing import Printing
 from edge.staff import Actor
 from edge.status import sync_status
@@ -123,6 +123,7 @@ class PosSession:
         else:
             product = catalog.get_any_case(self.db, code)
             price, barcode, grams = product.price, None, None
+        price, per_kg = pricing.now_price(self.db, self.config.store, product, barcode)
         return BasketLine(
             product.sku,
             product.name,
@@ -131,7 +132,7 @@ class PosSession:
             product.vat_rate_bp,
             barcode,
             grams,
-            product.price if grams is not None else None,
+            per_kg if grams is not None else None,
         )
 
     def product_name(self, sku: str) -> str:

@@ -120,3 +120,15 @@ def test_discount_entries_are_parsed_or_refused() -> None:
         except ValueError:
             continue
         raise AssertionError(f"accepted {bad!r}")
+
+
+@pilot_test
+async def test_the_till_shows_the_price_in_force(lane_node: Node) -> None:
+    version = {"id": str(uuid.uuid4()), "sku": "MILK", "price": 99, "starts_at": PAST}
+    feed(lane_node, "price_version", version)
+    app, _ = till(lane_node)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await type_in(pilot, MILK)
+        assert app.screen.basket.lines[0].unit_price == 99
+        assert "TOTAL 0.99 EUR" in text_of(app.screen, "#totals")
