@@ -49,6 +49,11 @@ def record_sale(
     stored sale, the same id with another body is `idempotency_conflict`. `member`: a
     customer with membership is attached (member prices and members-only promotions)."""
     digest = request_hash(request)
+    manager = None
+    if rows.get_sale(db, request.id) is None:
+        # Approval before the write transaction, so a wrong PIN counts against the throttle.
+        first = quote(db, node, request.lines, request.coupons, request.discount, member)
+        manager = _approval(db, actor, request, first)
     with write(db):
         existing = rows.get_sale(db, request.id)
         if existing is not None:
@@ -60,7 +65,8 @@ def record_sale(
         priced = _price(
             db, node, request.lines, request.coupons, request.discount, occurred_at, member
         )
-        manager = _approval(db, actor, request, priced)
+        if manager is None:  # the rules changed since (a pull in between)
+            manager = _approval(db, actor, request, priced)
         lines = _sale_lines(request, priced, manager)
         total = priced.total
         if total > MAX_MONEY:

@@ -209,3 +209,15 @@ def test_a_category_promotion_queues_labels_for_its_products(lane_node: Node) ->
     )
     items = lane_node.client.get("/api/v1/labels", headers=lane_node.token()).get_json()["items"]
     assert sorted(i["sku"] for i in items) == ["CHEESE", "MILK"]
+
+
+def test_wrong_manager_pins_for_an_override_lock_approvals(lane_node: Node) -> None:
+    cashier = lane_node.token()
+    line = [{"sku": "WINE", "price_override": {"price": 500, "reason": "price match"}}]
+    codes = [
+        sell(lane_node, cashier, line, manager_pin="0000").get_json()["error"]["code"]
+        for _ in range(6)
+    ]
+    assert codes == ["bad_manager_pin"] * 5 + ["too_many_attempts"]
+    locked = sell(lane_node, cashier, line, manager_pin=MANAGER[1])
+    assert locked.status_code == 429 and lane_node.count("sales") == 0
