@@ -78,6 +78,13 @@ def product_at(db: Database, store: str, sku: str, at: datetime | None) -> Produ
     return product.model_copy(update={"price": price_of(db, store, product, moment)})
 
 
+def now_price(db: Database, store: str, product: Product, barcode: str | None) -> tuple[int, int]:
+    """(list unit price of a scan, the product's price) in force now: what a till shows
+    before promotions (a weighed code: its grams at the price per kg in force)."""
+    price = price_of(db, store, product, clock.now(db)[0])
+    return list_unit_price(price, barcode, product.barcodes), price
+
+
 def priced(db: Database, store: str, barcode: str) -> PricedProduct:
     """A product by barcode with the price this code means now (price check, lookups)."""
     found = catalog.lookup_barcode(db, barcode)

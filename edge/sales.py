@@ -61,9 +61,14 @@ def record_sale(
         if existing[1] not in (digest, RELEARNED):
             raise idempotency_conflict("sale", request.id)
         return existing[0], False
-    member = request.customer_id is not None
-    redeem = _customer_checks(db, node, request, member)
+    member = _member(db, request)
+    # Approval before the write transaction, so a wrong PIN counts against the throttle,
+    # and before any points are held for a sale that would be refused.
+    first = quote(db, node, request.lines, request.coupons, request.discount, member)
+    manager = _approval(db, actor, request, first)
+    redeem = loyalty.tendered(db, request.customer_id, request.payments)
     if redeem is not None:
+        change_due(first.total, request.payments)  # a hold only for a sale that settles
         redeem = loyalty.hold(redeem, holds)
     with write(db):
         existing = rows.get_sale(db, request.id)
@@ -76,7 +81,8 @@ def record_sale(
         priced = _price(
             db, node, request.lines, request.coupons, request.discount, occurred_at, member
         )
-        manager = _approval(db, actor, request, priced)
+        if manager is None:  # the rules changed since (a pull in between)
+            manager = _approval(db, actor, request, priced)
         lines = _sale_lines(request, priced, manager)
         total = priced.total
         if total > MAX_MONEY:
@@ -131,23 +137,16 @@ def record_sale(
     return sale, True
 
 
-def _customer_checks(
-    db: Database, node: NodeConfig, request: SaleIn, member: bool
-) -> loyalty.Redeem | None:
-    """Before anything is held or written: the customer exists here (422
-    `unknown_customer`), the points tender is valid, and the sale would settle at the
-    engine's price (a hold for a sale that cannot go through would only lock the
-    customer's points)."""
-    if request.customer_id is not None:
-        try:
-            customers.resolve(db, request.customer_id)
-        except NotFound as exc:
-            raise Unprocessable(exc.code, exc.message) from exc
-    redeem = loyalty.tendered(db, request.customer_id, request.payments)
-    if redeem is not None:
-        priced = quote(db, node, request.lines, request.coupons, request.discount, member)
-        change_due(priced.total, request.payments)
-    return redeem
+def _member(db: Database, request: SaleIn) -> bool:
+    """A customer attached (and known here: else 422 `unknown_customer`) makes the sale a
+    member's: member prices and members-only promotions apply."""
+    if request.customer_id is None:
+        return False
+    try:
+        customers.resolve(db, request.customer_id)
+    except NotFound as exc:
+        raise Unprocessable(exc.code, exc.message) from exc
+    return True
 
 
 def get_sale(db: Database, sale_id: str) -> Sale:

@@ -121,6 +121,7 @@ class SaleScreen(Screen[None]):
         Binding(
             "ctrl+d", "discounts", "Discount", show=False, priority=True, tooltip="coupon, discount"
         ),
+        Binding("ctrl+l", "shelf_labels", "Labels", show=False, priority=True),
         Binding("plus", "more(1)", "+1", show=False, priority=True),
         Binding("minus", "more(-1)", "-1", show=False, priority=True),
         Binding("up", "line(-1)", "Line up", show=False),
@@ -391,6 +392,11 @@ class SaleScreen(Screen[None]):
     def action_discounts(self) -> None:
         """Ctrl+D: a coupon, a manual discount, or a price override (pos_tui/screens/discounts)."""
         open_discounts(self)
+
+    def action_shelf_labels(self) -> None:
+        """Ctrl+L: print the shelf labels waiting on the node, on this till's printer."""
+        count = self.session.print_labels()
+        self.notify(f"{count} shelf label{'s' if count != 1 else ''} sent to the printer")
 
     def action_help(self) -> None:
         self.app.push_screen(

@@ -52,6 +52,7 @@ from shared.models import (
     VoidIn,
     ZReport,
 )
+from shared.pricing.models import LabelsPrintedIn, ShelfLabel
 from shared.stores import StockElsewhere
 from shared.tills import (
     BasketQuoteIn,
@@ -314,6 +315,18 @@ class RemoteSession:
     def quote(self, basket: BasketQuoteIn) -> BasketQuoteOut:
         body = basket.model_dump(mode="json", exclude_none=True)
         return BasketQuoteOut.model_validate(self.lane.call("POST", "/sales/quote", body=body))
+
+    def print_labels(self) -> int:
+        """The node's waiting shelf labels, printed here, then marked printed there."""
+        waiting = [
+            ShelfLabel.model_validate(item) for item in self.lane.call("GET", "/labels")["items"]
+        ]
+        for label in waiting:
+            self.printing.shelf_label(label)
+        if waiting:
+            body = LabelsPrintedIn(ids=[label.id for label in waiting]).model_dump(mode="json")
+            self.lane.call("POST", "/labels/printed", body=body)
+        return len(waiting)
 
     # --- other stores (the node forwards to the cloud) -----------------------------------
 

@@ -11,7 +11,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from edge import catalog, node, returns, sales, shifts, slips, staff, stock, together, voids
+from edge import (
+    catalog,
+    labels,
+    node,
+    pricing,
+    returns,
+    sales,
+    shifts,
+    slips,
+    staff,
+    stock,
+    together,
+    voids,
+)
 from edge.customers import first_name
 from edge.printing import Printing
 from edge.staff import Actor
@@ -134,6 +147,7 @@ class PosSession:
         else:
             product = catalog.get_any_case(self.db, code)
             price, barcode, grams = product.price, None, None
+        price, per_kg = pricing.now_price(self.db, self.config.store, product, barcode)
         return BasketLine(
             product.sku,
             product.name,
@@ -142,7 +156,7 @@ class PosSession:
             product.vat_rate_bp,
             barcode,
             grams,
-            product.price if grams is not None else None,
+            per_kg if grams is not None else None,
         )
 
     def product_name(self, sku: str) -> str:
@@ -176,6 +190,9 @@ class PosSession:
 
     def quote(self, basket: BasketQuoteIn) -> BasketQuoteOut:
         return sales.quote_basket(self.db, self.config, basket)
+
+    def print_labels(self) -> int:
+        return labels.print_waiting(self.db, self.config.store, self.printing)
 
     # --- printing (slow devices: the app calls these on a worker thread) ------------------
 

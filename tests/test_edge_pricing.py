@@ -184,3 +184,40 @@ def test_labels_are_queued_before_a_change_and_marked_printed(lane_node: Node) -
     assert answer.get_json() == {"printed": 1}
     left = lane_node.client.get("/api/v1/labels", headers=auth).get_json()["items"]
     assert [i["sku"] for i in left] == ["MILK"]
+
+
+def test_a_category_promotion_queues_labels_for_its_products(lane_node: Node) -> None:
+    from edge.storage import catalog as catalog_rows
+
+    with write(lane_node.db):
+        for sku, category in (("MILK", "dairy/milk"), ("CHEESE", "dairy"), ("BREAD", "dairyfree")):
+            product = catalog_rows.get_product(lane_node.db, sku)
+            assert product is not None
+            catalog_rows.upsert_product(
+                lane_node.db, product.model_copy(update={"category": category})
+            )
+    feed(
+        lane_node,
+        "promotion",
+        promotion(
+            skus=None,
+            categories=["dairy"],
+            name="Dairy days",
+            kind="percent_off",
+            params={"percent_bp": 1000},
+        ),
+    )
+    items = lane_node.client.get("/api/v1/labels", headers=lane_node.token()).get_json()["items"]
+    assert sorted(i["sku"] for i in items) == ["CHEESE", "MILK"]
+
+
+def test_wrong_manager_pins_for_an_override_lock_approvals(lane_node: Node) -> None:
+    cashier = lane_node.token()
+    line = [{"sku": "WINE", "price_override": {"price": 500, "reason": "price match"}}]
+    codes = [
+        sell(lane_node, cashier, line, manager_pin="0000").get_json()["error"]["code"]
+        for _ in range(6)
+    ]
+    assert codes == ["bad_manager_pin"] * 5 + ["too_many_attempts"]
+    locked = sell(lane_node, cashier, line, manager_pin=MANAGER[1])
+    assert locked.status_code == 429 and lane_node.count("sales") == 0

@@ -95,6 +95,17 @@ async def test_ctrl_d_coupon_discount_and_an_override_with_a_manager(lane_node: 
     assert sale.lines[0].price_override.approved_by == MANAGER[0]
 
 
+@pilot_test
+async def test_ctrl_l_prints_the_shelf_labels(lane_node: Node) -> None:
+    feed(lane_node, "promotion", promotion(starts_at="2099-01-01T00:00:00Z"))
+    app, printer = till(lane_node)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+    assert b"Milk 3 for 2" in printer.output and b"1.29 EUR" in printer.output
+
+
 def test_discount_entries_are_parsed_or_refused() -> None:
     basket = Basket(lines=[BasketLine("MILK", "Milk", 1, 129, 700)])
     assert apply(basket, "B 1.50 loyal", 0, "EUR") == "basket discount"
@@ -109,3 +120,15 @@ def test_discount_entries_are_parsed_or_refused() -> None:
         except ValueError:
             continue
         raise AssertionError(f"accepted {bad!r}")
+
+
+@pilot_test
+async def test_the_till_shows_the_price_in_force(lane_node: Node) -> None:
+    version = {"id": str(uuid.uuid4()), "sku": "MILK", "price": 99, "starts_at": PAST}
+    feed(lane_node, "price_version", version)
+    app, _ = till(lane_node)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot)
+        await type_in(pilot, MILK)
+        assert app.screen.basket.lines[0].unit_price == 99
+        assert "TOTAL 0.99 EUR" in text_of(app.screen, "#totals")

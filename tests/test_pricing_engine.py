@@ -165,3 +165,14 @@ def test_largest_remainder_adds_up() -> None:
     assert largest_remainder(0, [5, 5]) == [0, 0]
     assert largest_remainder(7, [0, 0]) == [0, 0]
     assert largest_remainder(20, [5, 5]) == [5, 5]
+
+
+def test_units_paid_in_full_in_a_multibuy_group_are_claimed_too() -> None:
+    # BREAD, BREAD, JUICE form one 3 for 2 group (the juice free): the breads are part of the
+    # deal, so a same-priority 10 % on bread cannot also take them; the lone 4th JUICE can
+    # not get it either (it is no bread).
+    both = promo("p-mix", "multibuy", {"buy": 3, "pay": 2}, skus=["JUICE", "BREAD"])
+    bread = promo("p-bread", "percent_off", {"percent_bp": 1000}, skus=["BREAD"])
+    lines = [line(1, "JUICE", 1), line(2, "BREAD", 2)]
+    basket = price_basket(lines, [both, bread], store="S1", at=T0)
+    assert totals(basket) == {"JUICE": 0, "BREAD": 600}  # the 3 for 2 saves more than 10 %

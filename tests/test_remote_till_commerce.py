@@ -126,3 +126,13 @@ def test_other_stores_through_a_remote_till_need_the_cloud_or_a_copy(
     with pytest.raises(OmnistoreError) as away:
         till.place_aisle_order(order)
     assert away.value.code == "cloud_unavailable"
+
+
+def test_a_remote_till_prints_the_nodes_shelf_labels_on_its_own_printer(
+    served: ServedNode,
+) -> None:
+    feed(served.node, "promotion", promotion())  # changes what the MILK shelf shows
+    till, printer = signed_in_with_printer(served)
+    assert till.print_labels() >= 1
+    assert b"MILK" in printer.output or b"Milk" in printer.output
+    assert till.print_labels() == 0  # marked printed at the node

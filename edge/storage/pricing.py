@@ -68,8 +68,3 @@ def mark_printed(db: Database, ids: list[str], at: str) -> int:
             "UPDATE labels SET printed_at = ? WHERE id = ? AND printed_at IS NULL", [at, label_id]
         ).rowcount
     return count
-
-
-def drop_labels_before(db: Database, moment: str) -> None:
-    """Labels for changes long past that nobody printed are not kept for ever."""
-    db.execute("DELETE FROM labels WHERE effective_at < ? AND printed_at IS NOT NULL", [moment])

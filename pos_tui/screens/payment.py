@@ -78,8 +78,8 @@ class PaymentScreen(TillModal[Sale | None]):
         self.query_one("#tenders", DataTable).can_focus = False
         self.query_one("#pay-basket", DataTable).can_focus = False
         table = self.query_one("#pay-basket", DataTable)
-        for line in self.basket.lines:
-            table.add_row(str(line.qty), line.name[:22], self.money(line.total))
+        for n, line in enumerate(self.basket.lines):
+            table.add_row(str(line.qty), line.name[:22], self.money(self.basket.paid(n)))
         self._refresh()
 
     @property

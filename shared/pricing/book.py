@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from shared.barcodes import parse_variable_measure
+from shared.barcodes import BarcodeError, parse_variable_measure
 from shared.money import round_half_up
 from shared.pricing.models import PriceVersion
 
@@ -47,7 +47,10 @@ def list_unit_price(price: int, barcode: str | None, registered: list[str]) -> i
     (half-up); a line by SKU or by one of the product's own barcodes sells at `price`."""
     if barcode is None or barcode in registered:
         return price
-    measure = parse_variable_measure(barcode)
+    try:
+        measure = parse_variable_measure(barcode)
+    except BarcodeError:
+        return price  # not a code a scale prints (a node recorded it; nothing to read in it)
     if measure is None:
         return price
     if measure.kind == "price":

@@ -199,26 +199,34 @@ class _Members:
 def _exclusive(states: list[_State], lines_of: _Members, promos: list[Promotion]) -> None:
     """Non-stackable promotions of one priority, best saving first (lazy greedy: a saving can
     only shrink as units are claimed, so a re-evaluated head that still leads is the best;
-    a head evaluated since the last claim needs no second look)."""
+    a head none of whose lines was claimed since it was evaluated needs no second look)."""
+    claims = [0] * len(states)  # how often each line had units claimed at this level
+
+    def seen(members: list[int]) -> int:
+        return sum(claims[i] for i in members)
+
     heap: list[tuple[int, str, int, Promotion, _Found]] = []
-    claims = 0
     for promo in sorted(promos, key=lambda p: p.id):
-        found = _units(states, lines_of(promo), promo, stackable=False)
+        members = lines_of(promo)
+        found = _units(states, members, promo, stackable=False)
         if _saving(found) > 0:
-            heap.append((-_saving(found), promo.id, claims, promo, found))
+            heap.append((-_saving(found), promo.id, seen(members), promo, found))
     heapq.heapify(heap)
     while heap:
-        _, pid, seen, promo, found = heapq.heappop(heap)
-        if seen != claims:
-            found = _units(states, lines_of(promo), promo, stackable=False)
+        _, pid, then, promo, found = heapq.heappop(heap)
+        members = lines_of(promo)
+        stale = seen(members) != then
+        if stale:
+            found = _units(states, members, promo, stackable=False)
         saving = _saving(found)
         if saving <= 0:
             continue
-        if seen != claims and heap and saving < -heap[0][0]:
-            heapq.heappush(heap, (-saving, pid, claims, promo, found))
+        if stale and heap and saving < -heap[0][0]:
+            heapq.heappush(heap, (-saving, pid, seen(members), promo, found))
             continue
         _apply(states, promo, found, claim=True)
-        claims += 1
+        for i in found:
+            claims[i] += 1
 
 
 _Found = dict[int, tuple[int, int]]  # state index → (units taken, discount)
@@ -335,18 +343,19 @@ def _bundle(
 
 
 def _apply(states: list[_State], promo: Promotion, found: _Found, *, claim: bool) -> None:
-    """Record a promotion's discounts; a non-stackable one also claims the units it took."""
+    """Record a promotion's discounts; a non-stackable one also claims every unit it took,
+    those paid in full too (the dearer units of a 3 for 2 group), so no other non-stackable
+    promotion discounts them again."""
     for i, (units, amount) in found.items():
         state = states[i]
-        amount = min(amount, state.net)
-        if amount <= 0:
+        amount = max(0, min(amount, state.net))
+        if not claim:
+            _add(state, promo.id, amount)
             continue
-        if claim:
-            state.free -= units
+        state.free -= units
+        if amount:
             state.claimed += amount
             state.parts[promo.id] = state.parts.get(promo.id, 0) + amount
-        else:
-            _add(state, promo.id, amount)
 
 
 def _add(state: _State, source: str, amount: int) -> None:
@@ -391,7 +400,7 @@ def _priced(state: _State, names: dict[str, str]) -> PricedLine:
     """The answer for one line, its discounts per source."""
     line = state.line
     discounts = [
-        LineDiscount(source=source, name=names.get(source, ""), amount=amount)
+        LineDiscount.model_construct(source=source, name=names.get(source, ""), amount=amount)
         for source, amount in sorted(state.parts.items())
         if amount > 0
     ]
