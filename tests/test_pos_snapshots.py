@@ -143,6 +143,24 @@ async def helping(pilot: Any) -> None:
     await pilot.press("f1")
 
 
+async def price_check_elsewhere(pilot: Any) -> None:
+    await signed_in(pilot)
+    await pilot.press("f2")
+    await enter(pilot, WINE)
+
+
+async def endless_aisle(pilot: Any) -> None:
+    await price_check_elsewhere(pilot)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.press("f7")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    screen.query_one("#name", Input).value = "Kim Lee"
+    screen.query_one("#phone", Input).value = "+33 6 12 34 56 78"
+    await pilot.press("f10")  # the cloud is away: said at once, the dialog stays
+
+
 SCREENS: dict[str, Steps] = {
     "login": login,
     "float": float_prompt,
@@ -158,7 +176,29 @@ SCREENS: dict[str, Steps] = {
     "z_report": closing,
     "handover": handing_over,
     "help": helping,
+    "price_check_elsewhere": price_check_elsewhere,
+    "endless_aisle_order": endless_aisle,
 }
+
+
+def keep_stock_elsewhere(lane_node: Node, monkeypatch: Any) -> None:
+    """The node's last copy of WINE in other stores (its cloud is never reachable here)."""
+    from edge.storage import elsewhere as kept
+    from edge.storage.db import write
+    from pos_tui.screens import elsewhere
+    from shared.stores import StockElsewhere, StoreStock
+
+    monkeypatch.setattr(elsewhere, "local_when", lambda moment: "22.11 12:55")
+    stores = [("S3", "Lille Flandres", 0, 203.8, 0), ("S2", "Lyon Part-Dieu", 9, 391.5, 2)]
+    items = [
+        StoreStock(store=c, name=n, on_hand=q, reserved=0, available=q, in_transit=t, distance_km=d)
+        for c, n, q, d, t in stores
+    ]
+    with write(lane_node.db):
+        kept.put(
+            lane_node.db,
+            StockElsewhere(sku="WINE", as_of="2026-11-22T11:55:00Z", live=True, items=items),
+        )
 
 
 @SIZES
@@ -170,6 +210,8 @@ def test_screen(
     monkeypatch.setattr(zreport, "local_time", lambda moment: "2026-11-22 13:00")
     if name == "handover":
         receive_order(app.session, "MILK", 2)
+    if name in ("price_check_elsewhere", "endless_aisle_order"):
+        keep_stock_elsewhere(lane_node, monkeypatch)
 
     async def run_before(pilot: Any) -> None:
         await SCREENS[name](pilot)

@@ -4,6 +4,8 @@ forwards its till's endless-aisle orders."""
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from cloud.api.db import reading, write
@@ -11,6 +13,7 @@ from cloud.api.registry import CATALOGUE_READ, HQ, STORE, route
 from cloud.services import aisle, orders, places
 from httpshell.routes import Query, caller
 from shared.aisle import AisleOrderIn
+from shared.errors import BadRequest
 from shared.models import STORE_PATTERN, Order
 from shared.stores import StockElsewhere, StorePlace, StorePlaceIn
 
@@ -32,6 +35,8 @@ bp = Blueprint("places", __name__)
     "time zone name the zone database knows.",
 )
 def put_store(store: str, body: StorePlaceIn) -> tuple[StorePlace, int]:
+    if not re.fullmatch(STORE_PATTERN, store):
+        raise BadRequest("bad_store", "a store code is 1–32 letters, digits, '_' or '-'")
     place, is_new = write(lambda conn: places.put_store(conn, store, body))
     return place, 201 if is_new else 200
 

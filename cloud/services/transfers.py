@@ -102,13 +102,15 @@ def apply_store_event(conn: sa.Connection, store: str, event: TransferEvent) -> 
         raise Rejected(f"unknown_transfer: {incoming.id}")
     if store != (current.from_ if event.action == "ship" else current.to):
         raise Rejected(f"wrong_store: store {store} may not {event.action} transfer {current.id}")
-    _movements(conn, store, event)
-    changed = _ship(conn, current, incoming) if event.action == "ship" else None
-    if event.action == "receive":
+    if event.action == "ship":
+        changed = _ship(conn, current, incoming)
+    else:
         changed = _receive(conn, current, incoming)
-    if changed is not None:
-        _discrepancy(conn, changed)
-        _save(conn, changed)
+    if changed is None:
+        return  # that end has spoken already: a second shipment or receipt moves nothing
+    _movements(conn, store, event)
+    _discrepancy(conn, changed)
+    _save(conn, changed)
 
 
 def _movements(conn: sa.Connection, store: str, event: TransferEvent) -> None:

@@ -4,6 +4,7 @@ are, and "the cloud is away" told apart so each caller can queue, fall back or s
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +36,25 @@ def call(
     body: Any = None,
 ) -> Answer:
     """One signed request; raises CloudUnavailable, or the cloud's 4xx as an error of ours."""
-    config = node.load(data_dir)
-    client = CloudClient(config.cloud_url, config.keyid, node.load_key(data_dir), timeout=TIMEOUT)
     try:
-        return exchange(db, client, method, path, params=params, body=body)
+        return exchange(db, _client(data_dir), method, path, params=params, body=body)
     except CloudRefused as exc:
         raise OmnistoreError(exc.code, f"the cloud refused: {exc}", status=exc.status) from exc
-    finally:
-        client.close()
+
+
+_threads = threading.local()
+
+
+def _client(data_dir: Path) -> CloudClient:
+    """One client per thread and node identity, kept: building an HTTP client (its TLS
+    context) costs more than the call itself, and a kept connection skips the handshake."""
+    config = node.load(data_dir)
+    clients: dict[tuple[str, str, str], CloudClient] = _threads.__dict__.setdefault("clients", {})
+    ident = (str(data_dir), config.cloud_url, config.keyid)
+    if ident not in clients:
+        key = node.load_key(data_dir)
+        clients[ident] = CloudClient(config.cloud_url, config.keyid, key, timeout=TIMEOUT)
+    return clients[ident]
 
 
 def transfer_forwarder(data_dir: Path, db: Database) -> Any:

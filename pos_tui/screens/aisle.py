@@ -40,12 +40,6 @@ class AisleScreen(TillModal[Order | None]):
         Binding("enter", "close", "Close", show=False),
     ]
     DIALOG_CLASSES = "dialog wide"
-    DEFAULT_CSS = """
-    AisleScreen .row { height: 1; margin-bottom: 1; }
-    AisleScreen .row Label { width: 12; }
-    AisleScreen .row Input { width: 1fr; height: 1; border: none; padding: 0 1; }
-    AisleScreen #stores { margin-bottom: 1; }
-    """
 
     def __init__(self, item: str = "") -> None:
         super().__init__()
@@ -61,7 +55,7 @@ class AisleScreen(TillModal[Order | None]):
         hints = {"item": "scan or type a code", "store": "store code", "phone": "+33 6 …"}
         values = {"item": self.item, "qty": "1"}
         for field in FIELDS:
-            with Horizontal(classes="row"):
+            with Horizontal(classes="field-row"):
                 yield Label(LABELS[field])
                 yield Input(value=values.get(field, ""), placeholder=hints.get(field, ""), id=field)
             if field == "qty":

@@ -4,6 +4,8 @@ last copy, dated, while the cloud is away). F7 orders the item at another store.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Label
@@ -15,9 +17,14 @@ from shared.stores import StockElsewhere
 SHOWN = 6  # stores listed: the nearest ones (the dialog must fit 80×24)
 
 
+def local_when(moment: datetime) -> str:
+    """When the copy was made, as the store reads it."""
+    return moment.astimezone().strftime("%d.%m %H:%M")
+
+
 def elsewhere_lines(answer: StockElsewhere, limit: int = SHOWN) -> list[str]:
     """One line per store, nearest first: name, distance, available (and arriving)."""
-    when = answer.as_of.astimezone().strftime("%d.%m %H:%M")
+    when = local_when(answer.as_of)
     head = (
         "Other stores (live)" if answer.live else f"Other stores: last copy of {when}, cloud away"
     )
