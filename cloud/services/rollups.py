@@ -31,6 +31,7 @@ from cloud.storage.schema import (
     report_days,
     report_hours,
     report_products,
+    report_store_months,
     report_tenders,
     stores,
 )
@@ -42,6 +43,7 @@ TABLES = (
     report_hours,
     report_days,
     report_products,
+    report_store_months,
     report_chain_days,
     report_chain_months,
     report_tenders,
@@ -65,6 +67,7 @@ class Tally:
     def _line(self, store: str, day: str, sku: str, units: int, total: int) -> None:
         for table, key in (
             (report_products, (store, day, sku)),
+            (report_store_months, (store, day[:7], sku)),
             (report_chain_days, (day, sku)),
             (report_chain_months, (day[:7], sku)),
         ):
