@@ -39,14 +39,14 @@ from shared.clock import parse_ts
 from shared.models import Event
 
 Key = tuple[Any, ...]
-TABLES = (
+TABLES = (  # the chain-wide tables last: every store's pushes add to their rows
     report_hours,
     report_days,
     report_products,
     report_store_months,
+    report_tenders,
     report_chain_days,
     report_chain_months,
-    report_tenders,
 )
 
 
