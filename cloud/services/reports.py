@@ -97,11 +97,7 @@ def _net(row: Row) -> Row:
 
 
 def sales_by_store_day(conn: sa.Connection, win: Window) -> list[Row]:
-    names = REPORTS["sales_by_store_day"][1]
-    return [
-        dict(zip(names, row, strict=True))
-        for row in rollups.net_by_day(conn, win.stores, win.start, win.end)
-    ]
+    return rollups.net_by_day(conn, win.stores, win.start, win.end)
 
 
 def sales_by_hour(conn: sa.Connection, win: Window) -> list[Row]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from cloud.storage.dialect import add_to
+from cloud.storage.dialect import add_to, json_rows
 from cloud.storage.schema import (
     movements,
     products,
@@ -85,9 +85,10 @@ def hours_by_day(
 
 def net_by_day(
     conn: sa.Connection, stores: list[str] | None, start: str, end: str
-) -> list[tuple[str, str, int, int, int]]:
-    """(store, day, receipts, units, total) net of returns, in key order, without the days
-    whose figures are all zero (a year of a chain is some 18,000 rows: kept as tuples)."""
+) -> list[dict[str, Any]]:
+    """{store, day, receipts, units, total} net of returns, in key order, without the days
+    whose figures are all zero. A year of a chain is some 18,000 rows: the database hands
+    them over as one JSON document."""
     t = report_days
     units = (t.c.sold_units - t.c.returned_units).label("units")
     total = (t.c.sold_total - t.c.returned_total).label("total")
@@ -95,9 +96,8 @@ def net_by_day(
         sa.select(t.c.store, t.c.day, t.c.receipts, units, total)
         .where(*_range(t, stores, start, end))
         .where(sa.or_(t.c.receipts != 0, units != 0, total != 0))
-        .order_by(t.c.store, t.c.day)
     )
-    return [(r[0], r[1], r[2], r[3], r[4]) for r in conn.execute(query).all()]
+    return json_rows(conn, query, ["store", "day"])
 
 
 def hours_by_hour(
