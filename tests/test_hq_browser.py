@@ -111,6 +111,12 @@ def _seed(cloud: Cloud, s1: Edge) -> list[dict[str, Any]]:
     return sold
 
 
+def _state(page: Any, store: str) -> str:
+    """The fleet page's state of a store, after a reload."""
+    page.reload()
+    return str(page.inner_text(f"tr[data-store={store}] .state")).strip()
+
+
 def sign_in(page: Any, url: str, email: str) -> None:
     page.goto(f"{url}/hq/")
     page.fill("input[name=email]", email)
@@ -130,13 +136,9 @@ def test_hq_console_in_chromium(browser: Any, chain: tuple[Cloud, Edge, Edge]) -
     sign_in(page, cloud.url, "ada@hq.example")
 
     # fleet: both online, then S2's node stops and S2 shows offline
-    wait_for(
-        lambda: page.reload() or "online" in page.inner_text("tr[data-store=S2] .state"), 20, 1
-    )
+    assert wait_for(lambda: _state(page, "S2") == "online", 20, 1)
     s2.stop()
-    wait_for(
-        lambda: page.reload() or "offline" in page.inner_text("tr[data-store=S2] .state"), 20, 1
-    )
+    assert wait_for(lambda: _state(page, "S2") == "offline", 20, 1)
     assert "online" in page.inner_text("tr[data-store=S1] .state")
     row = page.inner_text("tr[data-store=S1]")
     assert "0.1.0" in row  # the version the node reported

@@ -198,3 +198,27 @@ def test_analytics_bad_range_is_400(cloud: CloudUnderTest) -> None:
     assert cloud.client.get("/hq/analytics?from=junk").status_code == 400
     assert cloud.client.get("/hq/analytics?store=NOPE").status_code == 404
     assert cloud.client.get("/hq/analytics/nothing.csv").status_code == 404
+
+
+def test_the_orders_board_shows_an_open_order_by_state_and_age(cloud: CloudUnderTest) -> None:
+    node = cloud.node("S1")
+    cloud.product("MILK")
+    cloud.receive("S1", "MILK", 10)
+    push(node)  # a store that just synced: no safety buffer
+    order = {
+        "id": "0192f0c4-8e1a-7c3b-9d2e-00000000abcd",
+        "store": "S1",
+        "customer": {"name": "Ada"},
+        "lines": [{"sku": "MILK", "qty": 2}],
+    }
+    answer = cloud.client.post("/api/v1/orders", json=order, headers=cloud.hq)
+    assert answer.status_code == 201, answer.get_json()
+    _user(cloud, "sam@chain.example", "support")
+    sign_in(cloud, "sam@chain.example")
+    html = cloud.client.get("/hq/orders").get_data(as_text=True)
+    status = answer.get_json()["status"]
+    column = html[html.index(f'data-status="{status}"') :]
+    column = column[: column.index("</section>")]
+    assert f'data-order="{order["id"]}"' in column and "2 units" in column and "0 min" in column
+    assert cloud.client.get("/hq/orders?store=S9").status_code == 200
+    assert cloud.client.get("/hq/orders?store=bad store").status_code == 400

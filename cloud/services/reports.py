@@ -97,8 +97,7 @@ def _net(row: Row) -> Row:
 
 
 def sales_by_store_day(conn: sa.Connection, win: Window) -> list[Row]:
-    rows = rollups.hours_by_day(conn, win.stores, win.start, win.end)
-    return _some([{"store": r["store"], "day": r["day"]} | _net(r) for r in rows])
+    return rollups.net_by_day(conn, win.stores, win.start, win.end)
 
 
 def sales_by_hour(conn: sa.Connection, win: Window) -> list[Row]:

@@ -30,19 +30,21 @@ from cloud.storage.schema import (
     report_days,
     report_hours,
     report_products,
+    report_store_months,
     report_tenders,
 )
 from shared.clock import parse_ts
 from shared.models import Event
 
 Key = tuple[Any, ...]
-TABLES = (
+TABLES = (  # the chain-wide tables last: every store's pushes add to their rows
     report_hours,
     report_days,
     report_products,
+    report_store_months,
+    report_tenders,
     report_chain_days,
     report_chain_months,
-    report_tenders,
 )
 
 
@@ -63,6 +65,7 @@ class Tally:
     def _line(self, store: str, day: str, sku: str, units: int, total: int) -> None:
         for table, key in (
             (report_products, (store, day, sku)),
+            (report_store_months, (store, day[:7], sku)),
             (report_chain_days, (day, sku)),
             (report_chain_months, (day[:7], sku)),
         ):

@@ -102,3 +102,30 @@ def add_to(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> 
         conn.execute(statement, {"rows": json.dumps(rows)})
     else:
         conn.execute(statement, rows)
+
+
+def json_rows(conn: sa.Connection, query: sa.Select[Any], order: list[str]) -> list[Any]:
+    """The rows of `query` as dicts, aggregated into one JSON document by the database (and
+    parsed by the C JSON parser): for answers of many thousand rows, far cheaper than
+    building a Python row per row. Rows come back ordered by the `order` columns."""
+    sub = query.subquery()
+    pairs = [part for column in sub.columns for part in (_name(column.name), column)]
+    keys = [sub.c[name] for name in order]
+    if conn.dialect.name == "postgresql":
+        obj = sa.func.json_build_object(*pairs)
+        agg: Any = sa.func.json_agg(postgresql.aggregate_order_by(obj, *keys))
+        statement = sa.select(agg)
+    else:
+        ordered = sa.select(sub).order_by(*keys).subquery()
+        pairs = [part for column in ordered.columns for part in (_name(column.name), column)]
+        statement = sa.select(sa.func.json_group_array(sa.func.json_object(*pairs)))
+    found = conn.execute(statement).scalar()
+    if found is None:
+        return []
+    return list(json.loads(found) if isinstance(found, str) else found)
+
+
+def _name(name: str) -> Any:
+    """A column name as an SQL string literal (names come from the code, never from input)."""
+    assert name.isidentifier()
+    return sa.literal_column(f"'{name}'")

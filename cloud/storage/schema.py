@@ -465,6 +465,16 @@ report_products = sa.Table(
     sa.Index("report_products_day", "day", "store"),
 )
 
+report_store_months = sa.Table(
+    "report_store_months",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("month", sa.String(7), primary_key=True),
+    sa.Column("sku", sa.String(64), primary_key=True),
+    sa.Column("units", sa.BigInteger, nullable=False),
+    sa.Column("total", Money, nullable=False),
+)
+
 # Chain-wide product rollups (every store's local days together), so that top products of
 # the whole chain over a year sum months, not store-days: small tables (days or months ×
 # SKUs), updated by every store's pushes (in key order, as the last step of the push).

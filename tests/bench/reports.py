@@ -54,6 +54,8 @@ ROLL_UP = [
          sum(sold_total), 0, 0, 0 FROM report_hours GROUP BY store, day""",
     """INSERT INTO report_products SELECT store, day, sku, sum(qty), sum(total)
        FROM bench_lines GROUP BY store, day, sku""",
+    """INSERT INTO report_store_months SELECT store, substr(day, 1, 7), sku, sum(units),
+         sum(total) FROM report_products GROUP BY store, substr(day, 1, 7), sku""",
     """INSERT INTO report_chain_days SELECT day, sku, sum(units), sum(total)
        FROM report_products GROUP BY day, sku""",
     """INSERT INTO report_chain_months SELECT substr(day, 1, 7), sku, sum(units), sum(total)

@@ -110,6 +110,15 @@ def _rollup_tables() -> None:
             sa.PrimaryKeyConstraint(key, "sku"),
         )
     op.create_table(
+        "report_store_months",
+        sa.Column("store", sa.String(length=32), nullable=False),
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("sku", sa.String(length=64), nullable=False),
+        sa.Column("units", sa.BigInteger(), nullable=False),
+        sa.Column("total", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("store", "month", "sku"),
+    )
+    op.create_table(
         "report_products",
         sa.Column("store", sa.String(length=32), nullable=False),
         sa.Column("day", sa.String(length=10), nullable=False),
@@ -136,6 +145,7 @@ def downgrade() -> None:
         "report_chain_months",
         "report_chain_days",
         "report_products",
+        "report_store_months",
         "report_days",
         "report_hours",
         "node_reports",
