@@ -169,6 +169,22 @@ def test_hq_console_in_chromium(browser: Any, chain: tuple[Cloud, Edge, Edge]) -
         )
     assert found["name"] == "Green tea" and found["price"] == 349
 
+    # a price version scheduled in the console: the node sells at it once it has pulled it
+    page.click("nav >> text=Prices")
+    form = page.locator("#new-price")
+    form.locator("input[name=sku]").fill("TEA")
+    form.locator("input[name=price]").fill("2.99")
+    form.locator("input[name=starts_at]").fill("2026-01-01T00:00")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("#versions tr[data-sku=TEA]")
+    page.fill("#preview textarea[name=lines]", "TEA 2")
+    page.fill("#preview input[name=store]", "S1")
+    page.click("#preview button[type=submit]")
+    assert page.inner_text("#preview-total") == "5.98"
+    page.screenshot(path=str(ARTIFACTS / "3b-price-version.png"), full_page=True)
+    with s1.lane("ana", "1234") as lane:
+        assert wait_for(lambda: lane.get("/products/TEA").json()["price"] == 299, 30)
+
     # analytics: the figures computed here from the sales rung up
     day = sold[0]["occurred_at"][:10]
     total = sum(PRICES[s] * q for lines, _ in SALES for s, q in lines)
@@ -218,4 +234,4 @@ def test_hq_console_in_chromium(browser: Any, chain: tuple[Cloud, Edge, Edge]) -
     sign_in(support, cloud.url, "sam@hq.example")
     assert support.locator("nav >> text=Analytics").count() == 0
     assert support.goto(f"{cloud.url}/hq/analytics").status == 403
-    assert len(list(ARTIFACTS.glob("*.png"))) == 6
+    assert len(list(ARTIFACTS.glob("*.png"))) == 7
