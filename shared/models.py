@@ -323,7 +323,7 @@ class ReturnableLine(Output):
 
 
 class ReturnableTender(Output):
-    method: TenderMethod
+    method: PayMethod
     amount: int
 
 
