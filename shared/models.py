@@ -394,7 +394,7 @@ class ReturnableLine(Output):
 
 
 class ReturnableTender(Output):
-    method: TenderMethod
+    method: PayMethod
     amount: int
 
 

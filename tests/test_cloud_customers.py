@@ -241,3 +241,20 @@ def test_roles(cloud: CloudUnderTest) -> None:  # noqa: F811
     assert refused.status_code == 403
     assert cloud.client.get(f"{C}/{cid}").status_code == 401
     assert sale_event  # the fixture module's helpers are importable together
+
+
+def test_a_sale_paid_with_points_can_be_looked_up_for_a_return(
+    cloud: CloudUnderTest,  # noqa: F811
+) -> None:
+    s1, s2 = cloud.node("S1"), cloud.node("S2")
+    cid = _id()
+    put(cloud, cid, name="Hal", email="hal@x.org")
+    pushed = sale_event("S1", price=500)
+    sale = pushed["body"]["sale"]
+    sale["payments"] = [{"method": "points", "amount": 200}, {"method": "cash", "amount": 300}]
+    sale["customer_id"] = cid
+    sale["loyalty"] = {"earned": 3, "redeemed": 200, "balance": 0}
+    assert push(s1, pushed)[0]["status"] == "accepted"
+    found = s2.request("GET", f"/api/v1/sync/sales/{sale['id']}")
+    assert found.status_code == 200, found.get_json()
+    assert [p["method"] for p in found.get_json()["sale"]["payments"]] == ["points", "cash"]
