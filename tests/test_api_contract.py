@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from tests import contract
 
-SIGNED = re.compile(r"/sync/(push|pull|sales|recovery)")
+SIGNED = re.compile(r"/sync/(push|pull|sales|recovery|transfers|stock|orders)")
 
 
 @pytest.mark.integration
