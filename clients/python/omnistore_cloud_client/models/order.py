@@ -31,6 +31,7 @@ class Order:
         status (OrderStatus):
         store (str):
         updated_at (datetime.datetime):
+        customer_id (None | str | Unset):
         pickup_code (None | str | Unset):
         pickup_code_hash (None | str | Unset):
         pickup_qr (None | str | Unset):
@@ -44,6 +45,7 @@ class Order:
     status: OrderStatus
     store: str
     updated_at: datetime.datetime
+    customer_id: None | str | Unset = UNSET
     pickup_code: None | str | Unset = UNSET
     pickup_code_hash: None | str | Unset = UNSET
     pickup_qr: None | str | Unset = UNSET
@@ -68,6 +70,12 @@ class Order:
         store = self.store
 
         updated_at = self.updated_at.isoformat()
+
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = self.customer_id
 
         pickup_code: None | str | Unset
         if isinstance(self.pickup_code, Unset):
@@ -101,6 +109,8 @@ class Order:
                 "updated_at": updated_at,
             }
         )
+        if customer_id is not UNSET:
+            field_dict["customer_id"] = customer_id
         if pickup_code is not UNSET:
             field_dict["pickup_code"] = pickup_code
         if pickup_code_hash is not UNSET:
@@ -136,6 +146,15 @@ class Order:
         store = d.pop("store")
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        def _parse_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
 
         def _parse_pickup_code(data: object) -> None | str | Unset:
             if data is None:
@@ -173,6 +192,7 @@ class Order:
             status=status,
             store=store,
             updated_at=updated_at,
+            customer_id=customer_id,
             pickup_code=pickup_code,
             pickup_code_hash=pickup_code_hash,
             pickup_qr=pickup_qr,

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.customer_in import CustomerIn
@@ -17,19 +19,21 @@ T = TypeVar("T", bound="OrderIn")
 class OrderIn:
     """
     Attributes:
-        customer (CustomerIn):
         id (str):
         lines (list[OrderLineIn]):
         store (str):
+        customer (CustomerIn | None | Unset):
+        customer_id (None | str | Unset):
     """
 
-    customer: CustomerIn
     id: str
     lines: list[OrderLineIn]
     store: str
+    customer: CustomerIn | None | Unset = UNSET
+    customer_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        customer = self.customer.to_dict()
+        from ..models.customer_in import CustomerIn  # noqa: PLC0415
 
         id = self.id
 
@@ -40,16 +44,33 @@ class OrderIn:
 
         store = self.store
 
+        customer: dict[str, Any] | None | Unset
+        if isinstance(self.customer, Unset):
+            customer = UNSET
+        elif isinstance(self.customer, CustomerIn):
+            customer = self.customer.to_dict()
+        else:
+            customer = self.customer
+
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = self.customer_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
             {
-                "customer": customer,
                 "id": id,
                 "lines": lines,
                 "store": store,
             }
         )
+        if customer is not UNSET:
+            field_dict["customer"] = customer
+        if customer_id is not UNSET:
+            field_dict["customer_id"] = customer_id
 
         return field_dict
 
@@ -59,8 +80,6 @@ class OrderIn:
         from ..models.order_line_in import OrderLineIn  # noqa: PLC0415
 
         d = dict(src_dict)
-        customer = CustomerIn.from_dict(d.pop("customer"))
-
         id = d.pop("id")
 
         lines = []
@@ -72,11 +91,38 @@ class OrderIn:
 
         store = d.pop("store")
 
+        def _parse_customer(data: object) -> CustomerIn | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                customer_type_0 = CustomerIn.from_dict(data)
+
+                return customer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomerIn | None | Unset, data)
+
+        customer = _parse_customer(d.pop("customer", UNSET))
+
+        def _parse_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
+
         order_in = cls(
-            customer=customer,
             id=id,
             lines=lines,
             store=store,
+            customer=customer,
+            customer_id=customer_id,
         )
 
         return order_in

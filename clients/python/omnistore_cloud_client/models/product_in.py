@@ -19,6 +19,7 @@ class ProductIn:
         vat_rate_bp (int):
         active (bool | Unset):  Default: True.
         barcodes (list[str] | Unset):
+        category (None | str | Unset):
         location (None | str | Unset):
     """
 
@@ -27,6 +28,7 @@ class ProductIn:
     vat_rate_bp: int
     active: bool | Unset = True
     barcodes: list[str] | Unset = UNSET
+    category: None | str | Unset = UNSET
     location: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +43,12 @@ class ProductIn:
         barcodes: list[str] | Unset = UNSET
         if not isinstance(self.barcodes, Unset):
             barcodes = self.barcodes
+
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
 
         location: None | str | Unset
         if isinstance(self.location, Unset):
@@ -61,6 +69,8 @@ class ProductIn:
             field_dict["active"] = active
         if barcodes is not UNSET:
             field_dict["barcodes"] = barcodes
+        if category is not UNSET:
+            field_dict["category"] = category
         if location is not UNSET:
             field_dict["location"] = location
 
@@ -79,6 +89,15 @@ class ProductIn:
 
         barcodes = cast(list[str], d.pop("barcodes", UNSET))
 
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
         def _parse_location(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -94,6 +113,7 @@ class ProductIn:
             vat_rate_bp=vat_rate_bp,
             active=active,
             barcodes=barcodes,
+            category=category,
             location=location,
         )
 

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.loyalty import Loyalty
     from ..models.payment import Payment
     from ..models.return_line import ReturnLine
 
@@ -29,6 +30,8 @@ class Return:
         store (str):
         total (int):
         cashier (None | str | Unset):
+        customer_id (None | str | Unset):
+        loyalty (Loyalty | None | Unset):
         reason (None | str | Unset):
         sale_id (None | str | Unset):
         sale_receipt_no (None | str | Unset):
@@ -42,12 +45,16 @@ class Return:
     store: str
     total: int
     cashier: None | str | Unset = UNSET
+    customer_id: None | str | Unset = UNSET
+    loyalty: Loyalty | None | Unset = UNSET
     reason: None | str | Unset = UNSET
     sale_id: None | str | Unset = UNSET
     sale_receipt_no: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.loyalty import Loyalty  # noqa: PLC0415
+
         id = self.id
 
         lines = []
@@ -73,6 +80,20 @@ class Return:
             cashier = UNSET
         else:
             cashier = self.cashier
+
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = self.customer_id
+
+        loyalty: dict[str, Any] | None | Unset
+        if isinstance(self.loyalty, Unset):
+            loyalty = UNSET
+        elif isinstance(self.loyalty, Loyalty):
+            loyalty = self.loyalty.to_dict()
+        else:
+            loyalty = self.loyalty
 
         reason: None | str | Unset
         if isinstance(self.reason, Unset):
@@ -107,6 +128,10 @@ class Return:
         )
         if cashier is not UNSET:
             field_dict["cashier"] = cashier
+        if customer_id is not UNSET:
+            field_dict["customer_id"] = customer_id
+        if loyalty is not UNSET:
+            field_dict["loyalty"] = loyalty
         if reason is not UNSET:
             field_dict["reason"] = reason
         if sale_id is not UNSET:
@@ -118,6 +143,7 @@ class Return:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.loyalty import Loyalty  # noqa: PLC0415
         from ..models.payment import Payment  # noqa: PLC0415
         from ..models.return_line import ReturnLine  # noqa: PLC0415
 
@@ -155,6 +181,32 @@ class Return:
 
         cashier = _parse_cashier(d.pop("cashier", UNSET))
 
+        def _parse_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
+
+        def _parse_loyalty(data: object) -> Loyalty | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                loyalty_type_0 = Loyalty.from_dict(data)
+
+                return loyalty_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Loyalty | None | Unset, data)
+
+        loyalty = _parse_loyalty(d.pop("loyalty", UNSET))
+
         def _parse_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -191,6 +243,8 @@ class Return:
             store=store,
             total=total,
             cashier=cashier,
+            customer_id=customer_id,
+            loyalty=loyalty,
             reason=reason,
             sale_id=sale_id,
             sale_receipt_no=sale_receipt_no,

@@ -10,6 +10,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.loyalty import Loyalty
+    from ..models.manual_discount import ManualDiscount
     from ..models.payment import Payment
     from ..models.sale_line import SaleLine
     from ..models.vat_summary import VatSummary
@@ -32,6 +34,11 @@ class Sale:
         store (str):
         total (int):
         cashier (None | str | Unset):
+        coupons (list[str] | Unset):
+        customer_id (None | str | Unset):
+        discount (ManualDiscount | None | Unset):
+        loyalty (Loyalty | None | Unset):
+        member (bool | Unset):  Default: False.
         vat (list[VatSummary] | Unset):
         voided (bool | Unset):  Default: False.
     """
@@ -46,11 +53,19 @@ class Sale:
     store: str
     total: int
     cashier: None | str | Unset = UNSET
+    coupons: list[str] | Unset = UNSET
+    customer_id: None | str | Unset = UNSET
+    discount: ManualDiscount | None | Unset = UNSET
+    loyalty: Loyalty | None | Unset = UNSET
+    member: bool | Unset = False
     vat: list[VatSummary] | Unset = UNSET
     voided: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.loyalty import Loyalty  # noqa: PLC0415
+        from ..models.manual_discount import ManualDiscount  # noqa: PLC0415
+
         change = self.change
 
         id = self.id
@@ -81,6 +96,34 @@ class Sale:
         else:
             cashier = self.cashier
 
+        coupons: list[str] | Unset = UNSET
+        if not isinstance(self.coupons, Unset):
+            coupons = self.coupons
+
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = self.customer_id
+
+        discount: dict[str, Any] | None | Unset
+        if isinstance(self.discount, Unset):
+            discount = UNSET
+        elif isinstance(self.discount, ManualDiscount):
+            discount = self.discount.to_dict()
+        else:
+            discount = self.discount
+
+        loyalty: dict[str, Any] | None | Unset
+        if isinstance(self.loyalty, Unset):
+            loyalty = UNSET
+        elif isinstance(self.loyalty, Loyalty):
+            loyalty = self.loyalty.to_dict()
+        else:
+            loyalty = self.loyalty
+
+        member = self.member
+
         vat: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.vat, Unset):
             vat = []
@@ -107,6 +150,16 @@ class Sale:
         )
         if cashier is not UNSET:
             field_dict["cashier"] = cashier
+        if coupons is not UNSET:
+            field_dict["coupons"] = coupons
+        if customer_id is not UNSET:
+            field_dict["customer_id"] = customer_id
+        if discount is not UNSET:
+            field_dict["discount"] = discount
+        if loyalty is not UNSET:
+            field_dict["loyalty"] = loyalty
+        if member is not UNSET:
+            field_dict["member"] = member
         if vat is not UNSET:
             field_dict["vat"] = vat
         if voided is not UNSET:
@@ -116,6 +169,8 @@ class Sale:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.loyalty import Loyalty  # noqa: PLC0415
+        from ..models.manual_discount import ManualDiscount  # noqa: PLC0415
         from ..models.payment import Payment  # noqa: PLC0415
         from ..models.sale_line import SaleLine  # noqa: PLC0415
         from ..models.vat_summary import VatSummary  # noqa: PLC0415
@@ -158,6 +213,53 @@ class Sale:
 
         cashier = _parse_cashier(d.pop("cashier", UNSET))
 
+        coupons = cast(list[str], d.pop("coupons", UNSET))
+
+        def _parse_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
+
+        def _parse_discount(data: object) -> ManualDiscount | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                discount_type_0 = ManualDiscount.from_dict(data)
+
+                return discount_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ManualDiscount | None | Unset, data)
+
+        discount = _parse_discount(d.pop("discount", UNSET))
+
+        def _parse_loyalty(data: object) -> Loyalty | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                loyalty_type_0 = Loyalty.from_dict(data)
+
+                return loyalty_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Loyalty | None | Unset, data)
+
+        loyalty = _parse_loyalty(d.pop("loyalty", UNSET))
+
+        member = d.pop("member", UNSET)
+
         _vat = d.pop("vat", UNSET)
         vat: list[VatSummary] | Unset = UNSET
         if _vat is not UNSET:
@@ -180,6 +282,11 @@ class Sale:
             store=store,
             total=total,
             cashier=cashier,
+            coupons=coupons,
+            customer_id=customer_id,
+            discount=discount,
+            loyalty=loyalty,
+            member=member,
             vat=vat,
             voided=voided,
         )

@@ -17,17 +17,25 @@ class PaymentIn:
     Attributes:
         amount (int):
         method (PaymentInMethod):
+        points (int | None | Unset):
         ref (None | str | Unset):
     """
 
     amount: int
     method: PaymentInMethod
+    points: int | None | Unset = UNSET
     ref: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
         method = self.method.value
+
+        points: int | None | Unset
+        if isinstance(self.points, Unset):
+            points = UNSET
+        else:
+            points = self.points
 
         ref: None | str | Unset
         if isinstance(self.ref, Unset):
@@ -43,6 +51,8 @@ class PaymentIn:
                 "method": method,
             }
         )
+        if points is not UNSET:
+            field_dict["points"] = points
         if ref is not UNSET:
             field_dict["ref"] = ref
 
@@ -54,6 +64,15 @@ class PaymentIn:
         amount = d.pop("amount")
 
         method = PaymentInMethod(d.pop("method"))
+
+        def _parse_points(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        points = _parse_points(d.pop("points", UNSET))
 
         def _parse_ref(data: object) -> None | str | Unset:
             if data is None:
@@ -67,6 +86,7 @@ class PaymentIn:
         payment_in = cls(
             amount=amount,
             method=method,
+            points=points,
             ref=ref,
         )
 

@@ -26,6 +26,7 @@ class PricedProduct:
             vat_rate_bp (int):
             active (bool | Unset):  Default: True.
             barcodes (list[str] | Unset):
+            category (None | str | Unset):
             location (None | str | Unset):
     """
 
@@ -37,6 +38,7 @@ class PricedProduct:
     vat_rate_bp: int
     active: bool | Unset = True
     barcodes: list[str] | Unset = UNSET
+    category: None | str | Unset = UNSET
     location: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,6 +60,12 @@ class PricedProduct:
         barcodes: list[str] | Unset = UNSET
         if not isinstance(self.barcodes, Unset):
             barcodes = self.barcodes
+
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
 
         location: None | str | Unset
         if isinstance(self.location, Unset):
@@ -81,6 +89,8 @@ class PricedProduct:
             field_dict["active"] = active
         if barcodes is not UNSET:
             field_dict["barcodes"] = barcodes
+        if category is not UNSET:
+            field_dict["category"] = category
         if location is not UNSET:
             field_dict["location"] = location
 
@@ -105,6 +115,15 @@ class PricedProduct:
 
         barcodes = cast(list[str], d.pop("barcodes", UNSET))
 
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
         def _parse_location(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -123,6 +142,7 @@ class PricedProduct:
             vat_rate_bp=vat_rate_bp,
             active=active,
             barcodes=barcodes,
+            category=category,
             location=location,
         )
 

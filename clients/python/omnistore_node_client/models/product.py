@@ -23,6 +23,7 @@ class Product:
         vat_rate_bp (int):
         active (bool | Unset):  Default: True.
         barcodes (list[str] | Unset):
+        category (None | str | Unset):
         location (None | str | Unset):
     """
 
@@ -33,6 +34,7 @@ class Product:
     vat_rate_bp: int
     active: bool | Unset = True
     barcodes: list[str] | Unset = UNSET
+    category: None | str | Unset = UNSET
     location: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -52,6 +54,12 @@ class Product:
         barcodes: list[str] | Unset = UNSET
         if not isinstance(self.barcodes, Unset):
             barcodes = self.barcodes
+
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
 
         location: None | str | Unset
         if isinstance(self.location, Unset):
@@ -74,6 +82,8 @@ class Product:
             field_dict["active"] = active
         if barcodes is not UNSET:
             field_dict["barcodes"] = barcodes
+        if category is not UNSET:
+            field_dict["category"] = category
         if location is not UNSET:
             field_dict["location"] = location
 
@@ -96,6 +106,15 @@ class Product:
 
         barcodes = cast(list[str], d.pop("barcodes", UNSET))
 
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
         def _parse_location(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -113,6 +132,7 @@ class Product:
             vat_rate_bp=vat_rate_bp,
             active=active,
             barcodes=barcodes,
+            category=category,
             location=location,
         )
 

@@ -21,6 +21,7 @@ class ReturnIn:
     Attributes:
         id (str):
         lines (list[ReturnLineIn]):
+        customer_id (None | str | Unset):
         manager_pin (None | str | Unset):
         reason (None | str | Unset):
         receipt_no (None | str | Unset):
@@ -30,6 +31,7 @@ class ReturnIn:
 
     id: str
     lines: list[ReturnLineIn]
+    customer_id: None | str | Unset = UNSET
     manager_pin: None | str | Unset = UNSET
     reason: None | str | Unset = UNSET
     receipt_no: None | str | Unset = UNSET
@@ -43,6 +45,12 @@ class ReturnIn:
         for lines_item_data in self.lines:
             lines_item = lines_item_data.to_dict()
             lines.append(lines_item)
+
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = self.customer_id
 
         manager_pin: None | str | Unset
         if isinstance(self.manager_pin, Unset):
@@ -88,6 +96,8 @@ class ReturnIn:
                 "lines": lines,
             }
         )
+        if customer_id is not UNSET:
+            field_dict["customer_id"] = customer_id
         if manager_pin is not UNSET:
             field_dict["manager_pin"] = manager_pin
         if reason is not UNSET:
@@ -115,6 +125,15 @@ class ReturnIn:
             lines_item = ReturnLineIn.from_dict(lines_item_data)
 
             lines.append(lines_item)
+
+        def _parse_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
 
         def _parse_manager_pin(data: object) -> None | str | Unset:
             if data is None:
@@ -177,6 +196,7 @@ class ReturnIn:
         return_in = cls(
             id=id,
             lines=lines,
+            customer_id=customer_id,
             manager_pin=manager_pin,
             reason=reason,
             receipt_no=receipt_no,

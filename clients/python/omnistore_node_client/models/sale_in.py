@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.payment_in import PaymentIn
@@ -21,11 +23,19 @@ class SaleIn:
         id (str):
         lines (list[SaleLineInType0 | SaleLineInType1]):
         payments (list[PaymentIn]):
+        coupons (list[str] | Unset):
+        customer_id (None | str | Unset):
+        discount (Any | None | Unset):
+        manager_pin (None | str | Unset):
     """
 
     id: str
     lines: list[SaleLineInType0 | SaleLineInType1]
     payments: list[PaymentIn]
+    coupons: list[str] | Unset = UNSET
+    customer_id: None | str | Unset = UNSET
+    discount: Any | None | Unset = UNSET
+    manager_pin: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.sale_line_in_type_0 import SaleLineInType0  # noqa: PLC0415
@@ -47,6 +57,28 @@ class SaleIn:
             payments_item = payments_item_data.to_dict()
             payments.append(payments_item)
 
+        coupons: list[str] | Unset = UNSET
+        if not isinstance(self.coupons, Unset):
+            coupons = self.coupons
+
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = self.customer_id
+
+        discount: Any | None | Unset
+        if isinstance(self.discount, Unset):
+            discount = UNSET
+        else:
+            discount = self.discount
+
+        manager_pin: None | str | Unset
+        if isinstance(self.manager_pin, Unset):
+            manager_pin = UNSET
+        else:
+            manager_pin = self.manager_pin
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -56,6 +88,14 @@ class SaleIn:
                 "payments": payments,
             }
         )
+        if coupons is not UNSET:
+            field_dict["coupons"] = coupons
+        if customer_id is not UNSET:
+            field_dict["customer_id"] = customer_id
+        if discount is not UNSET:
+            field_dict["discount"] = discount
+        if manager_pin is not UNSET:
+            field_dict["manager_pin"] = manager_pin
 
         return field_dict
 
@@ -100,10 +140,43 @@ class SaleIn:
 
             payments.append(payments_item)
 
+        coupons = cast(list[str], d.pop("coupons", UNSET))
+
+        def _parse_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
+
+        def _parse_discount(data: object) -> Any | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Any | None | Unset, data)
+
+        discount = _parse_discount(d.pop("discount", UNSET))
+
+        def _parse_manager_pin(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        manager_pin = _parse_manager_pin(d.pop("manager_pin", UNSET))
+
         sale_in = cls(
             id=id,
             lines=lines,
             payments=payments,
+            coupons=coupons,
+            customer_id=customer_id,
+            discount=discount,
+            manager_pin=manager_pin,
         )
 
         return sale_in

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -8,18 +9,33 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.product import Product
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     sku: str,
+    *,
+    at: datetime.datetime | Unset = UNSET,
+    store: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_at: str | Unset = UNSET
+    if not isinstance(at, Unset):
+        json_at = at.isoformat()
+    params["at"] = json_at
+
+    params["store"] = store
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/products/{sku}".format(
             sku=quote(str(sku), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -84,11 +100,15 @@ def sync_detailed(
     sku: str,
     *,
     client: AuthenticatedClient,
+    at: datetime.datetime | Unset = UNSET,
+    store: str | Unset = UNSET,
 ) -> Response[ErrorBody | Product]:
-    """One product
+    """One product, with the price in force now or `at` an instant (chain-wide or at `store`)
 
     Args:
         sku (str):
+        at (datetime.datetime | Unset):
+        store (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,6 +120,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         sku=sku,
+        at=at,
+        store=store,
     )
 
     response = client.get_httpx_client().request(
@@ -113,11 +135,15 @@ def sync(
     sku: str,
     *,
     client: AuthenticatedClient,
+    at: datetime.datetime | Unset = UNSET,
+    store: str | Unset = UNSET,
 ) -> ErrorBody | Product | None:
-    """One product
+    """One product, with the price in force now or `at` an instant (chain-wide or at `store`)
 
     Args:
         sku (str):
+        at (datetime.datetime | Unset):
+        store (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,6 +156,8 @@ def sync(
     return sync_detailed(
         sku=sku,
         client=client,
+        at=at,
+        store=store,
     ).parsed
 
 
@@ -137,11 +165,15 @@ async def asyncio_detailed(
     sku: str,
     *,
     client: AuthenticatedClient,
+    at: datetime.datetime | Unset = UNSET,
+    store: str | Unset = UNSET,
 ) -> Response[ErrorBody | Product]:
-    """One product
+    """One product, with the price in force now or `at` an instant (chain-wide or at `store`)
 
     Args:
         sku (str):
+        at (datetime.datetime | Unset):
+        store (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,6 +185,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         sku=sku,
+        at=at,
+        store=store,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -164,11 +198,15 @@ async def asyncio(
     sku: str,
     *,
     client: AuthenticatedClient,
+    at: datetime.datetime | Unset = UNSET,
+    store: str | Unset = UNSET,
 ) -> ErrorBody | Product | None:
-    """One product
+    """One product, with the price in force now or `at` an instant (chain-wide or at `store`)
 
     Args:
         sku (str):
+        at (datetime.datetime | Unset):
+        store (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,5 +220,7 @@ async def asyncio(
         await asyncio_detailed(
             sku=sku,
             client=client,
+            at=at,
+            store=store,
         )
     ).parsed

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -8,18 +9,30 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.product import Product
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     sku: str,
+    *,
+    at: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_at: str | Unset = UNSET
+    if not isinstance(at, Unset):
+        json_at = at.isoformat()
+    params["at"] = json_at
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/products/{sku}".format(
             sku=quote(str(sku), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -79,11 +92,13 @@ def sync_detailed(
     sku: str,
     *,
     client: AuthenticatedClient,
+    at: datetime.datetime | Unset = UNSET,
 ) -> Response[ErrorBody | Product]:
-    """One product
+    """One product, with the price in force now (the node's corrected clock) or `at` an instant
 
     Args:
         sku (str):
+        at (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,6 +110,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         sku=sku,
+        at=at,
     )
 
     response = client.get_httpx_client().request(
@@ -108,11 +124,13 @@ def sync(
     sku: str,
     *,
     client: AuthenticatedClient,
+    at: datetime.datetime | Unset = UNSET,
 ) -> ErrorBody | Product | None:
-    """One product
+    """One product, with the price in force now (the node's corrected clock) or `at` an instant
 
     Args:
         sku (str):
+        at (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,6 +143,7 @@ def sync(
     return sync_detailed(
         sku=sku,
         client=client,
+        at=at,
     ).parsed
 
 
@@ -132,11 +151,13 @@ async def asyncio_detailed(
     sku: str,
     *,
     client: AuthenticatedClient,
+    at: datetime.datetime | Unset = UNSET,
 ) -> Response[ErrorBody | Product]:
-    """One product
+    """One product, with the price in force now (the node's corrected clock) or `at` an instant
 
     Args:
         sku (str):
+        at (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +169,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         sku=sku,
+        at=at,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -159,11 +181,13 @@ async def asyncio(
     sku: str,
     *,
     client: AuthenticatedClient,
+    at: datetime.datetime | Unset = UNSET,
 ) -> ErrorBody | Product | None:
-    """One product
+    """One product, with the price in force now (the node's corrected clock) or `at` an instant
 
     Args:
         sku (str):
+        at (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,5 +201,6 @@ async def asyncio(
         await asyncio_detailed(
             sku=sku,
             client=client,
+            at=at,
         )
     ).parsed

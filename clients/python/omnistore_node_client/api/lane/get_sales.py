@@ -14,6 +14,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 100,
     cursor: str | Unset = UNSET,
+    receipt_no: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -21,6 +22,8 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    params["receipt_no"] = receipt_no
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -83,12 +86,14 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 100,
     cursor: str | Unset = UNSET,
+    receipt_no: str | Unset = UNSET,
 ) -> Response[ErrorBody | GetSalesResponse200]:
     """Sales of this node, oldest first
 
     Args:
         limit (int | Unset):  Default: 100.
         cursor (str | Unset):
+        receipt_no (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,6 +106,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        receipt_no=receipt_no,
     )
 
     response = client.get_httpx_client().request(
@@ -115,12 +121,14 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 100,
     cursor: str | Unset = UNSET,
+    receipt_no: str | Unset = UNSET,
 ) -> ErrorBody | GetSalesResponse200 | None:
     """Sales of this node, oldest first
 
     Args:
         limit (int | Unset):  Default: 100.
         cursor (str | Unset):
+        receipt_no (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +142,7 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        receipt_no=receipt_no,
     ).parsed
 
 
@@ -142,12 +151,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 100,
     cursor: str | Unset = UNSET,
+    receipt_no: str | Unset = UNSET,
 ) -> Response[ErrorBody | GetSalesResponse200]:
     """Sales of this node, oldest first
 
     Args:
         limit (int | Unset):  Default: 100.
         cursor (str | Unset):
+        receipt_no (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,6 +171,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        receipt_no=receipt_no,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -172,12 +184,14 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 100,
     cursor: str | Unset = UNSET,
+    receipt_no: str | Unset = UNSET,
 ) -> ErrorBody | GetSalesResponse200 | None:
     """Sales of this node, oldest first
 
     Args:
         limit (int | Unset):  Default: 100.
         cursor (str | Unset):
+        receipt_no (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,5 +206,6 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            receipt_no=receipt_no,
         )
     ).parsed

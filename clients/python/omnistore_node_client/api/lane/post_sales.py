@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ErrorBody.from_dict(response.json())
 
@@ -104,7 +109,9 @@ def sync_detailed(
 
      422 `unknown_product` for a SKU or barcode this node does not know, `payment_short` when the
     payments do not cover the total, `idempotency_conflict` when the `id` was used before with another
-    body.
+    body; with a points tender 422 `points_need_customer`, `bad_points_amount`, `below_min_redeem`,
+    `overpayment`, and 409 `insufficient_points` (the cloud's hold refused, or over the offline
+    allowance).
 
     Args:
         body (SaleIn):
@@ -137,7 +144,9 @@ def sync(
 
      422 `unknown_product` for a SKU or barcode this node does not know, `payment_short` when the
     payments do not cover the total, `idempotency_conflict` when the `id` was used before with another
-    body.
+    body; with a points tender 422 `points_need_customer`, `bad_points_amount`, `below_min_redeem`,
+    `overpayment`, and 409 `insufficient_points` (the cloud's hold refused, or over the offline
+    allowance).
 
     Args:
         body (SaleIn):
@@ -165,7 +174,9 @@ async def asyncio_detailed(
 
      422 `unknown_product` for a SKU or barcode this node does not know, `payment_short` when the
     payments do not cover the total, `idempotency_conflict` when the `id` was used before with another
-    body.
+    body; with a points tender 422 `points_need_customer`, `bad_points_amount`, `below_min_redeem`,
+    `overpayment`, and 409 `insufficient_points` (the cloud's hold refused, or over the offline
+    allowance).
 
     Args:
         body (SaleIn):
@@ -196,7 +207,9 @@ async def asyncio(
 
      422 `unknown_product` for a SKU or barcode this node does not know, `payment_short` when the
     payments do not cover the total, `idempotency_conflict` when the `id` was used before with another
-    body.
+    body; with a points tender 422 `points_need_customer`, `bad_points_amount`, `below_min_redeem`,
+    `overpayment`, and 409 `insufficient_points` (the cloud's hold refused, or over the offline
+    allowance).
 
     Args:
         body (SaleIn):

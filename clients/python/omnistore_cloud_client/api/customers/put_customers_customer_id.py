@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.customer import Customer
+from ...models.customer_in import CustomerIn
+from ...models.error_body import ErrorBody
+from ...types import Response
+
+
+def _get_kwargs(
+    customer_id: str,
+    *,
+    body: CustomerIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/customers/{customer_id}".format(
+            customer_id=quote(str(customer_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Customer | ErrorBody | None:
+    if response.status_code == 200:
+        response_200 = Customer.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = Customer.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Customer | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    customer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CustomerIn,
+) -> Response[Customer | ErrorBody]:
+    """Create or replace a customer (phone to E.164, email lower case)
+
+     A new customer whose phone, email or card another customer has is merged into that customer at once
+    (the answer names `merged_into`). 409 `duplicate_customer` when an existing customer is changed to
+    another's phone, email or card, `customer_closed` for a merged or erased one; 422 `bad_phone`,
+    `bad_email`, `bad_card`.
+
+    Args:
+        customer_id (str):
+        body (CustomerIn): HQ's view of a customer: `PUT /customers/{id}` creates or replaces it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Customer | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    customer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CustomerIn,
+) -> Customer | ErrorBody | None:
+    """Create or replace a customer (phone to E.164, email lower case)
+
+     A new customer whose phone, email or card another customer has is merged into that customer at once
+    (the answer names `merged_into`). 409 `duplicate_customer` when an existing customer is changed to
+    another's phone, email or card, `customer_closed` for a merged or erased one; 422 `bad_phone`,
+    `bad_email`, `bad_card`.
+
+    Args:
+        customer_id (str):
+        body (CustomerIn): HQ's view of a customer: `PUT /customers/{id}` creates or replaces it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Customer | ErrorBody
+    """
+
+    return sync_detailed(
+        customer_id=customer_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    customer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CustomerIn,
+) -> Response[Customer | ErrorBody]:
+    """Create or replace a customer (phone to E.164, email lower case)
+
+     A new customer whose phone, email or card another customer has is merged into that customer at once
+    (the answer names `merged_into`). 409 `duplicate_customer` when an existing customer is changed to
+    another's phone, email or card, `customer_closed` for a merged or erased one; 422 `bad_phone`,
+    `bad_email`, `bad_card`.
+
+    Args:
+        customer_id (str):
+        body (CustomerIn): HQ's view of a customer: `PUT /customers/{id}` creates or replaces it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Customer | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    customer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CustomerIn,
+) -> Customer | ErrorBody | None:
+    """Create or replace a customer (phone to E.164, email lower case)
+
+     A new customer whose phone, email or card another customer has is merged into that customer at once
+    (the answer names `merged_into`). 409 `duplicate_customer` when an existing customer is changed to
+    another's phone, email or card, `customer_closed` for a merged or erased one; 422 `bad_phone`,
+    `bad_email`, `bad_card`.
+
+    Args:
+        customer_id (str):
+        body (CustomerIn): HQ's view of a customer: `PUT /customers/{id}` creates or replaces it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Customer | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            customer_id=customer_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

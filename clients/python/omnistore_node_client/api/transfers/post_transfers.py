@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.transfer import Transfer
+from ...models.transfer_in import TransferIn
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: TransferIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/transfers",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | Transfer | None:
+    if response.status_code == 200:
+        response_200 = Transfer.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = Transfer.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | Transfer]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: TransferIn,
+) -> Response[ErrorBody | Transfer]:
+    """A manager's transfer request: forwarded to the cloud, or queued while it is away
+
+     `queued: true` when the cloud is away (the request waits in the outbox); 422 `not_this_store` when
+    this store is neither `from` nor `to`, `idempotency_conflict` for a used `id`; the cloud's 404
+    (unknown store or SKU) is passed on.
+
+    Args:
+        body (TransferIn): A request to move stock from one store to another.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Transfer]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: TransferIn,
+) -> ErrorBody | Transfer | None:
+    """A manager's transfer request: forwarded to the cloud, or queued while it is away
+
+     `queued: true` when the cloud is away (the request waits in the outbox); 422 `not_this_store` when
+    this store is neither `from` nor `to`, `idempotency_conflict` for a used `id`; the cloud's 404
+    (unknown store or SKU) is passed on.
+
+    Args:
+        body (TransferIn): A request to move stock from one store to another.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Transfer
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: TransferIn,
+) -> Response[ErrorBody | Transfer]:
+    """A manager's transfer request: forwarded to the cloud, or queued while it is away
+
+     `queued: true` when the cloud is away (the request waits in the outbox); 422 `not_this_store` when
+    this store is neither `from` nor `to`, `idempotency_conflict` for a used `id`; the cloud's 404
+    (unknown store or SKU) is passed on.
+
+    Args:
+        body (TransferIn): A request to move stock from one store to another.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Transfer]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: TransferIn,
+) -> ErrorBody | Transfer | None:
+    """A manager's transfer request: forwarded to the cloud, or queued while it is away
+
+     `queued: true` when the cloud is away (the request waits in the outbox); 422 `not_this_store` when
+    this store is neither `from` nor `to`, `idempotency_conflict` for a used `id`; the cloud's 404
+    (unknown store or SKU) is passed on.
+
+    Args:
+        body (TransferIn): A request to move stock from one store to another.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Transfer
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,237 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.transfer import Transfer
+from ...models.transfer_counts_in import TransferCountsIn
+from ...types import Response
+
+
+def _get_kwargs(
+    transfer_id: str,
+    *,
+    body: TransferCountsIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/transfers/{transfer_id}/receive".format(
+            transfer_id=quote(str(transfer_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | Transfer | None:
+    if response.status_code == 200:
+        response_200 = Transfer.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | Transfer]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    transfer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TransferCountsIn,
+) -> Response[ErrorBody | Transfer]:
+    """Receive what arrived, per SKU: `transfer_in` movements, state received
+
+     403 `wrong_store` at the sending store; 409 `already_received` or `transfer_cancelled`; 422
+    `not_on_transfer`. A transfer still `requested` here can be received (the goods that arrived were
+    shipped).
+
+    Args:
+        transfer_id (str):
+        body (TransferCountsIn): What was shipped or what arrived, per SKU (a SKU not listed
+            counts 0).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Transfer]
+    """
+
+    kwargs = _get_kwargs(
+        transfer_id=transfer_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    transfer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TransferCountsIn,
+) -> ErrorBody | Transfer | None:
+    """Receive what arrived, per SKU: `transfer_in` movements, state received
+
+     403 `wrong_store` at the sending store; 409 `already_received` or `transfer_cancelled`; 422
+    `not_on_transfer`. A transfer still `requested` here can be received (the goods that arrived were
+    shipped).
+
+    Args:
+        transfer_id (str):
+        body (TransferCountsIn): What was shipped or what arrived, per SKU (a SKU not listed
+            counts 0).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Transfer
+    """
+
+    return sync_detailed(
+        transfer_id=transfer_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    transfer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TransferCountsIn,
+) -> Response[ErrorBody | Transfer]:
+    """Receive what arrived, per SKU: `transfer_in` movements, state received
+
+     403 `wrong_store` at the sending store; 409 `already_received` or `transfer_cancelled`; 422
+    `not_on_transfer`. A transfer still `requested` here can be received (the goods that arrived were
+    shipped).
+
+    Args:
+        transfer_id (str):
+        body (TransferCountsIn): What was shipped or what arrived, per SKU (a SKU not listed
+            counts 0).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Transfer]
+    """
+
+    kwargs = _get_kwargs(
+        transfer_id=transfer_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    transfer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TransferCountsIn,
+) -> ErrorBody | Transfer | None:
+    """Receive what arrived, per SKU: `transfer_in` movements, state received
+
+     403 `wrong_store` at the sending store; 409 `already_received` or `transfer_cancelled`; 422
+    `not_on_transfer`. A transfer still `requested` here can be received (the goods that arrived were
+    shipped).
+
+    Args:
+        transfer_id (str):
+        body (TransferCountsIn): What was shipped or what arrived, per SKU (a SKU not listed
+            counts 0).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Transfer
+    """
+
+    return (
+        await asyncio_detailed(
+            transfer_id=transfer_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.sale_line_in_type_0 import SaleLineInType0
+    from ..models.sale_line_in_type_1 import SaleLineInType1
+
+
+T = TypeVar("T", bound="BasketQuoteIn")
+
+
+@_attrs_define
+class BasketQuoteIn:
+    """A basket as it stands at a till, to be priced as the sale will be (nothing is
+    recorded): its lines with what the cashier did to them, coupons, the basket discount,
+    and the customer attached (member prices).
+
+        Attributes:
+            lines (list[SaleLineInType0 | SaleLineInType1]):
+            coupons (list[str] | Unset):
+            customer_id (None | str | Unset):
+            discount (Any | None | Unset):
+    """
+
+    lines: list[SaleLineInType0 | SaleLineInType1]
+    coupons: list[str] | Unset = UNSET
+    customer_id: None | str | Unset = UNSET
+    discount: Any | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.sale_line_in_type_0 import SaleLineInType0  # noqa: PLC0415
+
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item: dict[str, Any]
+            if isinstance(lines_item_data, SaleLineInType0):
+                lines_item = lines_item_data.to_dict()
+            else:
+                lines_item = lines_item_data.to_dict()
+
+            lines.append(lines_item)
+
+        coupons: list[str] | Unset = UNSET
+        if not isinstance(self.coupons, Unset):
+            coupons = self.coupons
+
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = self.customer_id
+
+        discount: Any | None | Unset
+        if isinstance(self.discount, Unset):
+            discount = UNSET
+        else:
+            discount = self.discount
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "lines": lines,
+            }
+        )
+        if coupons is not UNSET:
+            field_dict["coupons"] = coupons
+        if customer_id is not UNSET:
+            field_dict["customer_id"] = customer_id
+        if discount is not UNSET:
+            field_dict["discount"] = discount
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.sale_line_in_type_0 import SaleLineInType0  # noqa: PLC0415
+        from ..models.sale_line_in_type_1 import SaleLineInType1  # noqa: PLC0415
+
+        d = dict(src_dict)
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in _lines:
+
+            def _parse_lines_item(data: object) -> SaleLineInType0 | SaleLineInType1:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_sale_line_in_type_0 = SaleLineInType0.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_sale_line_in_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_sale_line_in_type_1 = SaleLineInType1.from_dict(data)
+
+                return componentsschemas_sale_line_in_type_1
+
+            lines_item = _parse_lines_item(lines_item_data)
+
+            lines.append(lines_item)
+
+        coupons = cast(list[str], d.pop("coupons", UNSET))
+
+        def _parse_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
+
+        def _parse_discount(data: object) -> Any | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Any | None | Unset, data)
+
+        discount = _parse_discount(d.pop("discount", UNSET))
+
+        basket_quote_in = cls(
+            lines=lines,
+            coupons=coupons,
+            customer_id=customer_id,
+            discount=discount,
+        )
+
+        return basket_quote_in

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.parked_line import ParkedLine
+
+
+T = TypeVar("T", bound="ParkedIn")
+
+
+@_attrs_define
+class ParkedIn:
+    """A basket to put aside with everything the cashier did to it (a manager's PIN is
+    never kept: it is asked again when the basket is paid).
+
+        Attributes:
+            lines (list[ParkedLine]):
+            sale_id (str):
+            coupons (list[str] | Unset):
+            customer_id (None | str | Unset):
+            discount (Any | None | Unset):
+    """
+
+    lines: list[ParkedLine]
+    sale_id: str
+    coupons: list[str] | Unset = UNSET
+    customer_id: None | str | Unset = UNSET
+    discount: Any | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item = lines_item_data.to_dict()
+            lines.append(lines_item)
+
+        sale_id = self.sale_id
+
+        coupons: list[str] | Unset = UNSET
+        if not isinstance(self.coupons, Unset):
+            coupons = self.coupons
+
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = self.customer_id
+
+        discount: Any | None | Unset
+        if isinstance(self.discount, Unset):
+            discount = UNSET
+        else:
+            discount = self.discount
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "lines": lines,
+                "sale_id": sale_id,
+            }
+        )
+        if coupons is not UNSET:
+            field_dict["coupons"] = coupons
+        if customer_id is not UNSET:
+            field_dict["customer_id"] = customer_id
+        if discount is not UNSET:
+            field_dict["discount"] = discount
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.parked_line import ParkedLine  # noqa: PLC0415
+
+        d = dict(src_dict)
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in _lines:
+            lines_item = ParkedLine.from_dict(lines_item_data)
+
+            lines.append(lines_item)
+
+        sale_id = d.pop("sale_id")
+
+        coupons = cast(list[str], d.pop("coupons", UNSET))
+
+        def _parse_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
+
+        def _parse_discount(data: object) -> Any | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(Any | None | Unset, data)
+
+        discount = _parse_discount(d.pop("discount", UNSET))
+
+        parked_in = cls(
+            lines=lines,
+            sale_id=sale_id,
+            coupons=coupons,
+            customer_id=customer_id,
+            discount=discount,
+        )
+
+        return parked_in
