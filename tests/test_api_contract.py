@@ -20,7 +20,6 @@ def test_schemathesis_checks_all_pass(kind: str) -> None:
     result = contract.run(kind)
     print(f"schemathesis --checks all against the {kind}: {result.seconds:.1f} s")
     assert result.returncode == 0, result.output[-8000:]
-    assert result.seconds < 120
 
 
 @pytest.fixture(scope="module")
