@@ -58,12 +58,20 @@ def chain(tmp_path: Path) -> Iterator[Chain]:
             for store, qty in (("A", 5), ("B", 7)):
                 move = {"id": str(uuid.uuid4()), "sku": "TEA", "delta": qty, "reason": "receipt"}
                 assert hq.post(f"/stores/{store}/stock-movements", json=move).status_code == 201
+        for store, qty in (("A", 5), ("B", 7)):  # both nodes have pulled the catalogue and stock
+            with edges[store].lane(*CASHIER) as lane:
+                assert wait_for(lambda lane=lane, qty=qty: _on_hand(lane, "TEA") == qty, 30), store
         try:
             yield Chain(cloud, edges, link_a)
         finally:
             for edge in edges.values():
                 edge.stop()
             cloud.stop()
+
+
+def _on_hand(lane: httpx.Client, sku: str) -> int | None:
+    answer = lane.get(f"/stock/{sku}")
+    return int(answer.json()["on_hand"]) if answer.status_code == 200 else None
 
 
 def test_stores_are_placed_and_stock_elsewhere_is_nearest_first(chain: Chain) -> None:
@@ -149,7 +157,9 @@ def test_endless_aisle_order_from_a_is_collected_at_b(chain: Chain) -> None:
         short = lane.post(
             "/orders", json=body | {"id": str(uuid.uuid4()), "lines": [{"sku": "TEA", "qty": 99}]}
         )
-        assert short.status_code == 409 and short.json()["error"]["code"] == "insufficient_stock"
+        assert short.status_code == 409 and short.json()["error"]["code"] == "insufficient_stock", (
+            short.text
+        )
         placed = lane.post("/orders", json=body)
         assert placed.status_code == 201, placed.text
         order = placed.json()
