@@ -70,7 +70,7 @@ def park(db: Database, actor: Actor, request: ParkedIn) -> ParkedBasket:
                 "parked_at": clock.now(db)[0],
                 "lines": [line.model_dump() for line in request.lines],
                 "coupons": request.coupons,
-                "discount": request.discount,
+                "discount": None if request.discount is None else request.discount.model_dump(),
                 "customer_id": request.customer_id,
             }
         )

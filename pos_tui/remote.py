@@ -314,7 +314,7 @@ class RemoteSession:
 
     def quote(self, basket: BasketQuoteIn) -> BasketQuoteOut:
         body = basket.model_dump(mode="json", exclude_none=True)
-        return BasketQuoteOut.model_validate(self.lane.call("POST", "/sales/quote", body=body))
+        return BasketQuoteOut.model_validate(self.lane.call("POST", "/baskets/quote", body=body))
 
     def print_labels(self) -> int:
         """The node's waiting shelf labels, printed here, then marked printed there."""

@@ -225,7 +225,12 @@ class ManualDiscountIn(Input):
     """A cashier's discount on a line or on the basket: a percentage or an amount, and why."""
 
     model_config = ConfigDict(
-        json_schema_extra={"oneOf": [{"required": ["percent_bp"]}, {"required": ["amount"]}]}
+        json_schema_extra={  # exactly one of the two, given as a number (null is not given)
+            "oneOf": [
+                {"required": ["percent_bp"], "properties": {"percent_bp": {"type": "integer"}}},
+                {"required": ["amount"], "properties": {"amount": {"type": "integer"}}},
+            ]
+        }
     )
     percent_bp: BasisPoints | None = None
     amount: PositiveMoney | None = None

@@ -15,11 +15,13 @@ from shared.models import (
     Input,
     Instant,
     LineDiscount,
+    ManualDiscount,
     ManualDiscountIn,
     Money,
     Name,
     Output,
     Pin,
+    PriceOverride,
     PriceOverrideIn,
     RegisterCode,
     ReturnLine,
@@ -90,6 +92,21 @@ class ParkedIn(Input):
     customer_id: Id | None = None
 
 
+class ParkedLineOut(Output):
+    """A parked line as the node answers it (a discount's unused half is null here)."""
+
+    sku: str
+    name: str
+    qty: int
+    unit_price: int
+    vat_rate_bp: int
+    barcode: str | None = None
+    weight_g: int | None = None
+    price_per_kg: int | None = None
+    discount: ManualDiscount | None = None
+    override: PriceOverride | None = None
+
+
 class ParkedBasket(Output):
     """A basket put aside on a register's open shift; its sale id stays its own."""
 
@@ -98,9 +115,9 @@ class ParkedBasket(Output):
     shift_id: str
     cashier: str
     parked_at: Instant
-    lines: list[ParkedLine]
+    lines: list[ParkedLineOut]
     coupons: list[str] = []
-    discount: ManualDiscountIn | None = None
+    discount: ManualDiscount | None = None
     customer_id: str | None = None
 
 

@@ -43,7 +43,7 @@ def window(
     """Check the range (dates, `from` before `to`, at most 366 days; default the last 28
     days up to today, UTC) and the store (404 when unknown)."""
     last = _day(end, "to") if end else datetime.now(UTC).date() + timedelta(days=1)
-    first = _day(start, "from") if start else last - timedelta(days=DEFAULT_DAYS)
+    first = _day(start, "from") if start else _before(last, DEFAULT_DAYS)
     if first >= last:
         raise BadRequest("bad_range", "`from` must be before `to` (`to` is excluded)")
     if (last - first).days > MAX_DAYS:
@@ -51,6 +51,14 @@ def window(
     if store is not None and store_rows.get_store(conn, store) is None:
         raise NotFound("unknown_store", f"no store {store}")
     return Window(first.isoformat(), last.isoformat(), None if store is None else [store], limit)
+
+
+def _before(last: date, days: int) -> date:
+    """`days` before `last`, or the first day of the calendar (`to=0001-01-02`)."""
+    try:
+        return last - timedelta(days=days)
+    except OverflowError:
+        return date.min
 
 
 def _day(text: str, name: str) -> date:

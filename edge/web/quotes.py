@@ -1,4 +1,4 @@
-"""`POST /api/v1/sales/quote`: a basket priced as the sale will be, for a till on another
+"""`POST /api/v1/baskets/quote`: a basket priced as the sale will be, for a till on another
 machine to show each promotion and discount as it is scanned (the till on the node's own
 machine asks `edge.sales.quote` directly)."""
 
@@ -17,7 +17,7 @@ bp = Blueprint("quotes", __name__)
 @route(
     bp,
     "POST",
-    "/sales/quote",
+    "/baskets/quote",
     "Price a basket as the sale will be priced, recording nothing",
     roles=SELL,
     body=BasketQuoteIn,

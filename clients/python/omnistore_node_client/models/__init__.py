@@ -28,6 +28,8 @@ from .line_discount import LineDiscount
 from .loyalty import Loyalty
 from .loyalty_program import LoyaltyProgram
 from .manual_discount import ManualDiscount
+from .manual_discount_in_type_0 import ManualDiscountInType0
+from .manual_discount_in_type_1 import ManualDiscountInType1
 from .node_info import NodeInfo
 from .node_stock_level import NodeStockLevel
 from .on_hand import OnHand
@@ -39,6 +41,7 @@ from .order_status import OrderStatus
 from .parked_basket import ParkedBasket
 from .parked_in import ParkedIn
 from .parked_line import ParkedLine
+from .parked_line_out import ParkedLineOut
 from .payment import Payment
 from .payment_in import PaymentIn
 from .payment_in_method import PaymentInMethod
@@ -127,6 +130,8 @@ __all__ = (
     "Loyalty",
     "LoyaltyProgram",
     "ManualDiscount",
+    "ManualDiscountInType0",
+    "ManualDiscountInType1",
     "NodeInfo",
     "NodeStockLevel",
     "OnHand",
@@ -138,6 +143,7 @@ __all__ = (
     "ParkedBasket",
     "ParkedIn",
     "ParkedLine",
+    "ParkedLineOut",
     "Payment",
     "PaymentIn",
     "PaymentInMethod",

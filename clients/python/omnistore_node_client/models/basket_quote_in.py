@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.manual_discount_in_type_0 import ManualDiscountInType0
+    from ..models.manual_discount_in_type_1 import ManualDiscountInType1
     from ..models.sale_line_in_type_0 import SaleLineInType0
     from ..models.sale_line_in_type_1 import SaleLineInType1
 
@@ -25,15 +27,17 @@ class BasketQuoteIn:
             lines (list[SaleLineInType0 | SaleLineInType1]):
             coupons (list[str] | Unset):
             customer_id (None | str | Unset):
-            discount (Any | None | Unset):
+            discount (ManualDiscountInType0 | ManualDiscountInType1 | None | Unset):
     """
 
     lines: list[SaleLineInType0 | SaleLineInType1]
     coupons: list[str] | Unset = UNSET
     customer_id: None | str | Unset = UNSET
-    discount: Any | None | Unset = UNSET
+    discount: ManualDiscountInType0 | ManualDiscountInType1 | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.manual_discount_in_type_0 import ManualDiscountInType0  # noqa: PLC0415
+        from ..models.manual_discount_in_type_1 import ManualDiscountInType1  # noqa: PLC0415
         from ..models.sale_line_in_type_0 import SaleLineInType0  # noqa: PLC0415
 
         lines = []
@@ -56,9 +60,13 @@ class BasketQuoteIn:
         else:
             customer_id = self.customer_id
 
-        discount: Any | None | Unset
+        discount: dict[str, Any] | None | Unset
         if isinstance(self.discount, Unset):
             discount = UNSET
+        elif isinstance(self.discount, ManualDiscountInType0):
+            discount = self.discount.to_dict()
+        elif isinstance(self.discount, ManualDiscountInType1):
+            discount = self.discount.to_dict()
         else:
             discount = self.discount
 
@@ -80,6 +88,8 @@ class BasketQuoteIn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.manual_discount_in_type_0 import ManualDiscountInType0  # noqa: PLC0415
+        from ..models.manual_discount_in_type_1 import ManualDiscountInType1  # noqa: PLC0415
         from ..models.sale_line_in_type_0 import SaleLineInType0  # noqa: PLC0415
         from ..models.sale_line_in_type_1 import SaleLineInType1  # noqa: PLC0415
 
@@ -120,12 +130,36 @@ class BasketQuoteIn:
 
         customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
 
-        def _parse_discount(data: object) -> Any | None | Unset:
+        def _parse_discount(
+            data: object,
+        ) -> ManualDiscountInType0 | ManualDiscountInType1 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Any | None | Unset, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_manual_discount_in_type_0 = (
+                    ManualDiscountInType0.from_dict(data)
+                )
+
+                return componentsschemas_manual_discount_in_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_manual_discount_in_type_1 = (
+                    ManualDiscountInType1.from_dict(data)
+                )
+
+                return componentsschemas_manual_discount_in_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                ManualDiscountInType0 | ManualDiscountInType1 | None | Unset, data
+            )
 
         discount = _parse_discount(d.pop("discount", UNSET))
 

@@ -10,7 +10,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.parked_line import ParkedLine
+    from ..models.manual_discount import ManualDiscount
+    from ..models.parked_line_out import ParkedLineOut
 
 
 T = TypeVar("T", bound="ParkedBasket")
@@ -22,28 +23,30 @@ class ParkedBasket:
 
     Attributes:
         cashier (str):
-        lines (list[ParkedLine]):
+        lines (list[ParkedLineOut]):
         parked_at (datetime.datetime):
         register (str):
         sale_id (str):
         shift_id (str):
         coupons (list[str] | Unset):
         customer_id (None | str | Unset):
-        discount (Any | None | Unset):
+        discount (ManualDiscount | None | Unset):
     """
 
     cashier: str
-    lines: list[ParkedLine]
+    lines: list[ParkedLineOut]
     parked_at: datetime.datetime
     register: str
     sale_id: str
     shift_id: str
     coupons: list[str] | Unset = UNSET
     customer_id: None | str | Unset = UNSET
-    discount: Any | None | Unset = UNSET
+    discount: ManualDiscount | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.manual_discount import ManualDiscount  # noqa: PLC0415
+
         cashier = self.cashier
 
         lines = []
@@ -69,9 +72,11 @@ class ParkedBasket:
         else:
             customer_id = self.customer_id
 
-        discount: Any | None | Unset
+        discount: dict[str, Any] | None | Unset
         if isinstance(self.discount, Unset):
             discount = UNSET
+        elif isinstance(self.discount, ManualDiscount):
+            discount = self.discount.to_dict()
         else:
             discount = self.discount
 
@@ -98,7 +103,8 @@ class ParkedBasket:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.parked_line import ParkedLine  # noqa: PLC0415
+        from ..models.manual_discount import ManualDiscount  # noqa: PLC0415
+        from ..models.parked_line_out import ParkedLineOut  # noqa: PLC0415
 
         d = dict(src_dict)
         cashier = d.pop("cashier")
@@ -106,7 +112,7 @@ class ParkedBasket:
         lines = []
         _lines = d.pop("lines")
         for lines_item_data in _lines:
-            lines_item = ParkedLine.from_dict(lines_item_data)
+            lines_item = ParkedLineOut.from_dict(lines_item_data)
 
             lines.append(lines_item)
 
@@ -129,12 +135,20 @@ class ParkedBasket:
 
         customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
 
-        def _parse_discount(data: object) -> Any | None | Unset:
+        def _parse_discount(data: object) -> ManualDiscount | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Any | None | Unset, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                discount_type_0 = ManualDiscount.from_dict(data)
+
+                return discount_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ManualDiscount | None | Unset, data)
 
         discount = _parse_discount(d.pop("discount", UNSET))
 

@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.manual_discount_in_type_0 import ManualDiscountInType0
+    from ..models.manual_discount_in_type_1 import ManualDiscountInType1
     from ..models.parked_line import ParkedLine
 
 
@@ -24,16 +26,19 @@ class ParkedIn:
             sale_id (str):
             coupons (list[str] | Unset):
             customer_id (None | str | Unset):
-            discount (Any | None | Unset):
+            discount (ManualDiscountInType0 | ManualDiscountInType1 | None | Unset):
     """
 
     lines: list[ParkedLine]
     sale_id: str
     coupons: list[str] | Unset = UNSET
     customer_id: None | str | Unset = UNSET
-    discount: Any | None | Unset = UNSET
+    discount: ManualDiscountInType0 | ManualDiscountInType1 | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.manual_discount_in_type_0 import ManualDiscountInType0  # noqa: PLC0415
+        from ..models.manual_discount_in_type_1 import ManualDiscountInType1  # noqa: PLC0415
+
         lines = []
         for lines_item_data in self.lines:
             lines_item = lines_item_data.to_dict()
@@ -51,9 +56,13 @@ class ParkedIn:
         else:
             customer_id = self.customer_id
 
-        discount: Any | None | Unset
+        discount: dict[str, Any] | None | Unset
         if isinstance(self.discount, Unset):
             discount = UNSET
+        elif isinstance(self.discount, ManualDiscountInType0):
+            discount = self.discount.to_dict()
+        elif isinstance(self.discount, ManualDiscountInType1):
+            discount = self.discount.to_dict()
         else:
             discount = self.discount
 
@@ -76,6 +85,8 @@ class ParkedIn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.manual_discount_in_type_0 import ManualDiscountInType0  # noqa: PLC0415
+        from ..models.manual_discount_in_type_1 import ManualDiscountInType1  # noqa: PLC0415
         from ..models.parked_line import ParkedLine  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -99,12 +110,36 @@ class ParkedIn:
 
         customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
 
-        def _parse_discount(data: object) -> Any | None | Unset:
+        def _parse_discount(
+            data: object,
+        ) -> ManualDiscountInType0 | ManualDiscountInType1 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Any | None | Unset, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_manual_discount_in_type_0 = (
+                    ManualDiscountInType0.from_dict(data)
+                )
+
+                return componentsschemas_manual_discount_in_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_manual_discount_in_type_1 = (
+                    ManualDiscountInType1.from_dict(data)
+                )
+
+                return componentsschemas_manual_discount_in_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                ManualDiscountInType0 | ManualDiscountInType1 | None | Unset, data
+            )
 
         discount = _parse_discount(d.pop("discount", UNSET))
 

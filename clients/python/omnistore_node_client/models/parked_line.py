@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.manual_discount_in_type_0 import ManualDiscountInType0
+    from ..models.manual_discount_in_type_1 import ManualDiscountInType1
     from ..models.price_override_in import PriceOverrideIn
 
 
@@ -25,7 +27,7 @@ class ParkedLine:
         unit_price (int):
         vat_rate_bp (int):
         barcode (None | str | Unset):
-        discount (Any | None | Unset):
+        discount (ManualDiscountInType0 | ManualDiscountInType1 | None | Unset):
         override (None | PriceOverrideIn | Unset):
         price_per_kg (int | None | Unset):
         weight_g (int | None | Unset):
@@ -37,12 +39,14 @@ class ParkedLine:
     unit_price: int
     vat_rate_bp: int
     barcode: None | str | Unset = UNSET
-    discount: Any | None | Unset = UNSET
+    discount: ManualDiscountInType0 | ManualDiscountInType1 | None | Unset = UNSET
     override: None | PriceOverrideIn | Unset = UNSET
     price_per_kg: int | None | Unset = UNSET
     weight_g: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.manual_discount_in_type_0 import ManualDiscountInType0  # noqa: PLC0415
+        from ..models.manual_discount_in_type_1 import ManualDiscountInType1  # noqa: PLC0415
         from ..models.price_override_in import PriceOverrideIn  # noqa: PLC0415
 
         name = self.name
@@ -61,9 +65,13 @@ class ParkedLine:
         else:
             barcode = self.barcode
 
-        discount: Any | None | Unset
+        discount: dict[str, Any] | None | Unset
         if isinstance(self.discount, Unset):
             discount = UNSET
+        elif isinstance(self.discount, ManualDiscountInType0):
+            discount = self.discount.to_dict()
+        elif isinstance(self.discount, ManualDiscountInType1):
+            discount = self.discount.to_dict()
         else:
             discount = self.discount
 
@@ -113,6 +121,8 @@ class ParkedLine:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.manual_discount_in_type_0 import ManualDiscountInType0  # noqa: PLC0415
+        from ..models.manual_discount_in_type_1 import ManualDiscountInType1  # noqa: PLC0415
         from ..models.price_override_in import PriceOverrideIn  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -135,12 +145,36 @@ class ParkedLine:
 
         barcode = _parse_barcode(d.pop("barcode", UNSET))
 
-        def _parse_discount(data: object) -> Any | None | Unset:
+        def _parse_discount(
+            data: object,
+        ) -> ManualDiscountInType0 | ManualDiscountInType1 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(Any | None | Unset, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_manual_discount_in_type_0 = (
+                    ManualDiscountInType0.from_dict(data)
+                )
+
+                return componentsschemas_manual_discount_in_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_manual_discount_in_type_1 = (
+                    ManualDiscountInType1.from_dict(data)
+                )
+
+                return componentsschemas_manual_discount_in_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                ManualDiscountInType0 | ManualDiscountInType1 | None | Unset, data
+            )
 
         discount = _parse_discount(d.pop("discount", UNSET))
 

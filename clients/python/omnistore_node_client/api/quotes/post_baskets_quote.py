@@ -19,7 +19,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/sales/quote",
+        "url": "/baskets/quote",
     }
 
     _kwargs["json"] = body.to_dict()
