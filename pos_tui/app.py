@@ -48,10 +48,10 @@ from pos_tui.widgets.last_sale import LastSalePanel
 from pos_tui.widgets.status_bar import StatusBar
 from pos_tui.widgets.totals_panel import TotalsPanel
 from shared.clock import utc_now
-from shared.customers import IndexEntry
+from shared.customers import IndexEntry, TimelineItem
 from shared.errors import NotFound, OmnistoreError
 from shared.models import Order, PaymentIn, Return, Sale, ZReport
-from shared.money import parse_money
+from shared.money import format_money, parse_money
 from shared.pickup import parse_pickup_qr
 
 ERRORS = (OmnistoreError, ValueError)
@@ -682,7 +682,32 @@ class SaleScreen(Screen[None]):
         if customer is not None:
             self.basket.customer = customer
             self.notify(f"{customer.name}: {customer.points} points", title="customer")
+            self.run_worker(
+                lambda: self._recent(customer), thread=True, group="recent", exclusive=True
+            )
         self._show()
+
+    def _recent(self, customer: IndexEntry) -> None:
+        """The customer's latest purchases in every store, when the cloud answers (a worker
+        thread: the cashier goes on scanning meanwhile)."""
+        try:
+            items = self.session.recent_purchases(customer.id)
+        except OmnistoreError:
+            return  # the cloud is away: nothing to add to what the till shows
+        text = recent_text(items, self.session.currency)
+        self.app.call_from_thread(self.notify, text, title=f"{customer.name}: recent purchases")
+
+
+def recent_text(items: list[TimelineItem], currency: str) -> str:
+    """Up to five purchases, one a line: day, where, what and how much."""
+    if not items:
+        return "no purchases yet"
+    lines = []
+    for item in items[:5]:
+        where = "web" if item.channel == "web" else (item.store or "")
+        amount = format_money(item.amount, currency)
+        lines.append(f"{item.at:%Y-%m-%d} {where} {item.kind} {amount}")
+    return "\n".join(lines)
 
 
 class PosApp(App[None]):
@@ -726,8 +751,6 @@ class PosApp(App[None]):
             screen.say(message, title, severity, seconds)
 
     def money(self, amount: int) -> str:
-        from shared.money import format_money
-
         return format_money(amount, self.session.currency)
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from pos_tui.basket import Basket, BasketLine
 from pos_tui.customer_desk import Customers
 from pos_tui.pickup import PickupDesk
 from shared.aisle import AisleOrderIn
+from shared.customers import TimelineItem
 from shared.models import (
     Order,
     Payment,
@@ -126,6 +127,8 @@ class TillBackend(Protocol):
     def quote(self, basket: BasketQuoteIn) -> BasketQuoteOut: ...
 
     def print_labels(self) -> int: ...
+
+    def recent_purchases(self, customer_id: str) -> list[TimelineItem]: ...
 
     # other stores (need the cloud; the last copy of stock elsewhere when it is away)
     def stock_elsewhere(self, sku: str) -> StockElsewhere: ...

@@ -31,6 +31,7 @@ from pos_tui.pickup import PickupDesk
 from shared.aisle import AisleOrderIn
 from shared.barcodes import BarcodeError, normalize, parse_variable_measure
 from shared.clock import utc_now
+from shared.customers import TimelineItem
 from shared.errors import BadRequest, Conflict, Forbidden, NotFound, OmnistoreError
 from shared.ids import new_id
 from shared.models import (
@@ -327,6 +328,10 @@ class RemoteSession:
             body = LabelsPrintedIn(ids=[label.id for label in waiting]).model_dump(mode="json")
             self.lane.call("POST", "/labels/printed", body=body)
         return len(waiting)
+
+    def recent_purchases(self, customer_id: str) -> list[TimelineItem]:
+        found = self.lane.call("GET", f"/customers/{segment(customer_id)}/recent")["items"]
+        return [TimelineItem.model_validate(item) for item in found]
 
     # --- other stores (the node forwards to the cloud) -----------------------------------
 

@@ -30,6 +30,7 @@ from edge.printing import Printing
 from edge.staff import Actor
 from edge.status import sync_status
 from edge.storage.db import open_db
+from edge.sync import forward
 from edge.sync.holds import PointsHolds
 from edge.sync.lookup import cloud_sale_lookup
 from hardware.receipt import parse_receipt_qr
@@ -39,6 +40,7 @@ from pos_tui.customer_desk import CustomerDesk, Customers
 from pos_tui.pickup import PickupDesk, open_desk
 from shared.aisle import AisleOrderIn
 from shared.clock import utc_now
+from shared.customers import TimelineItem
 from shared.errors import NotFound, OmnistoreError
 from shared.ids import new_id
 from shared.models import (
@@ -193,6 +195,11 @@ class PosSession:
 
     def print_labels(self) -> int:
         return labels.print_waiting(self.db, self.config.store, self.printing)
+
+    def recent_purchases(self, customer_id: str) -> list[TimelineItem]:
+        """The customer's latest purchases in every store (needs the cloud)."""
+        with self._own_db() as db:
+            return forward.recent_purchases(self.data_dir, db, customer_id)
 
     # --- printing (slow devices: the app calls these on a worker thread) ------------------
 

@@ -136,3 +136,11 @@ def test_a_remote_till_prints_the_nodes_shelf_labels_on_its_own_printer(
     assert till.print_labels() >= 1
     assert b"MILK" in printer.output or b"Milk" in printer.output
     assert till.print_labels() == 0  # marked printed at the node
+
+
+def test_recent_purchases_need_the_cloud(served: ServedNode) -> None:
+    till = signed_in(served)
+    customer = till.customers.sign_up("Cy", "cy@example.com")
+    with pytest.raises(OmnistoreError) as away:
+        till.recent_purchases(customer.id)
+    assert away.value.code == "cloud_unavailable"

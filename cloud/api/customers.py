@@ -212,3 +212,18 @@ def get_program() -> LoyaltyProgram:
 def hold_points(body: HoldIn) -> tuple[Hold, int]:
     hold_s = int(current_app.config["POINTS_HOLD_S"])
     return write(lambda conn: loyalty.hold(conn, caller().name, body, hold_s)), 201
+
+
+@route(
+    bp,
+    "GET",
+    "/sync/customers/<customer_id>/recent",
+    "A customer's latest purchases in every store and online, for a store's till",
+    roles=STORE,
+    response=TimelineItem,
+    is_list=True,
+    errors=(404,),
+)
+def recent_for_store(customer_id: str) -> object:
+    with engine().connect() as conn:
+        return whole(customers.recent_purchases(conn, customer_id))

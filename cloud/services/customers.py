@@ -265,6 +265,13 @@ def timeline(conn: sa.Connection, customer_id: str, limit: int = 1000) -> list[T
     return items[:limit]
 
 
+def recent_purchases(conn: sa.Connection, customer_id: str, limit: int = 10) -> list[TimelineItem]:
+    """What a till shows of a customer it serves: their latest sales, returns and orders in
+    every store and the web shop (no points movements, nothing else of other stores)."""
+    items = [item for item in timeline(conn, customer_id, 200) if item.kind != "points"]
+    return items[:limit]
+
+
 def export(conn: sa.Connection, customer_id: str) -> Export:
     """Everything held about a customer: the record, the records merged into it, every
     points entry and the timeline."""

@@ -15,6 +15,7 @@ from edge import node
 from edge.sync.client import Answer, CloudClient, CloudRefused, CloudUnavailable
 from edge.sync.session import exchange
 from shared.aisle import AisleOrderIn
+from shared.customers import TimelineItem
 from shared.errors import OmnistoreError, ServiceUnavailable
 from shared.models import Order
 from shared.stores import StockElsewhere
@@ -24,6 +25,7 @@ TIMEOUT = httpx.Timeout(8.0, connect=2.0)
 TRANSFERS_PATH = "/api/v1/sync/transfers"
 STOCK_PATH = "/api/v1/sync/stock"
 ORDERS_PATH = "/api/v1/sync/orders"
+CUSTOMERS_PATH = "/api/v1/sync/customers"
 
 
 def call(
@@ -98,3 +100,17 @@ def order_sender(data_dir: Path, db: Database) -> Any:
         return Order.model_validate(answer.data), answer.status == 201
 
     return send
+
+
+def recent_purchases(data_dir: Path, db: Database, customer_id: str) -> list[TimelineItem]:
+    """A customer's latest purchases in every store, asked of the cloud while the cashier
+    waits; 503 `cloud_unavailable` when it is away (the till simply shows none)."""
+    try:
+        answer = call(data_dir, db, "GET", f"{CUSTOMERS_PATH}/{customer_id}/recent")
+    except CloudUnavailable as exc:
+        raise ServiceUnavailable(
+            "cloud_unavailable",
+            "a customer's purchases in other stores need the cloud, which is not reachable now",
+            headers={"Retry-After": "30"},
+        ) from exc
+    return [TimelineItem.model_validate(item) for item in answer.data["items"]]

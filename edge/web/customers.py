@@ -3,13 +3,15 @@ node's own index, so both work while the cloud is away."""
 
 from __future__ import annotations
 
-from flask import Blueprint, request
+from flask import Blueprint, current_app, request
 
 from edge import customers
+from edge.sync import forward
 from edge.web.context import config, db
 from edge.web.registry import SELL, route
+from httpshell.paging import whole
 from httpshell.routes import Link, Query, created
-from shared.customers import IndexEntry, LoyaltyProgram, SignupIn
+from shared.customers import IndexEntry, LoyaltyProgram, SignupIn, TimelineItem
 
 bp = Blueprint("customers", __name__)
 CUSTOMER = {"customer_id": "$response.body#/id"}
@@ -73,3 +75,18 @@ def get_customer(customer_id: str) -> IndexEntry:
 )
 def loyalty_program() -> LoyaltyProgram:
     return customers.program(db())
+
+
+@route(
+    bp,
+    "GET",
+    "/customers/<customer_id>/recent",
+    "The customer's latest purchases in every store and online (asked of the cloud)",
+    roles=SELL,
+    response=TimelineItem,
+    is_list=True,
+    errors=(404, 503),
+)
+def recent_purchases(customer_id: str) -> object:
+    known = customers.resolve(db(), customer_id)  # 404 for a customer this node does not know
+    return whole(forward.recent_purchases(current_app.config["DATA_DIR"], db(), known.id))

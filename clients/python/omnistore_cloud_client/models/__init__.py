@@ -37,6 +37,9 @@ from .get_reports_name_response_200 import GetReportsNameResponse200
 from .get_stores_response_200 import GetStoresResponse200
 from .get_stores_store_returns_response_200 import GetStoresStoreReturnsResponse200
 from .get_stores_store_sales_response_200 import GetStoresStoreSalesResponse200
+from .get_sync_customers_customer_id_recent_response_200 import (
+    GetSyncCustomersCustomerIdRecentResponse200,
+)
 from .get_sync_recovery_movements_response_200 import (
     GetSyncRecoveryMovementsResponse200,
 )
@@ -155,6 +158,7 @@ __all__ = (
     "GetStoresResponse200",
     "GetStoresStoreReturnsResponse200",
     "GetStoresStoreSalesResponse200",
+    "GetSyncCustomersCustomerIdRecentResponse200",
     "GetSyncRecoveryMovementsResponse200",
     "GetSyncRecoveryReturnsResponse200",
     "GetSyncRecoverySalesResponse200",

@@ -10,6 +10,9 @@ from .collect_in import CollectIn
 from .count_out import CountOut
 from .error_body import ErrorBody
 from .error_detail import ErrorDetail
+from .get_customers_customer_id_recent_response_200 import (
+    GetCustomersCustomerIdRecentResponse200,
+)
 from .get_labels_response_200 import GetLabelsResponse200
 from .get_orders_response_200 import GetOrdersResponse200
 from .get_orders_status import GetOrdersStatus
@@ -89,6 +92,9 @@ from .tender_total import TenderTotal
 from .tender_total_method import TenderTotalMethod
 from .till import Till
 from .till_in import TillIn
+from .timeline_item import TimelineItem
+from .timeline_item_channel import TimelineItemChannel
+from .timeline_item_kind import TimelineItemKind
 from .transfer import Transfer
 from .transfer_count_in import TransferCountIn
 from .transfer_counts_in import TransferCountsIn
@@ -112,6 +118,7 @@ __all__ = (
     "CountOut",
     "ErrorBody",
     "ErrorDetail",
+    "GetCustomersCustomerIdRecentResponse200",
     "GetLabelsResponse200",
     "GetOrdersResponse200",
     "GetOrdersStatus",
@@ -191,6 +198,9 @@ __all__ = (
     "TenderTotalMethod",
     "Till",
     "TillIn",
+    "TimelineItem",
+    "TimelineItemChannel",
+    "TimelineItemKind",
     "Transfer",
     "TransferCountIn",
     "TransferCountsIn",
