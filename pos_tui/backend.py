@@ -58,6 +58,26 @@ def stock_warnings(level: Level, wanted: int, sku: str) -> list[StockWarning]:
     return []
 
 
+class OwnPrinter:
+    """The printing a till does on its own printer, the same for both backends (a sale's
+    receipt differs: only the backend knows the customer's first name)."""
+
+    printing: Printing
+
+    def print_return(self, ret: Return) -> bool:
+        return self.printing.refund(ret)
+
+    def print_z_report(self, report: ZReport) -> bool:
+        return self.printing.z_report(report)
+
+    def print_copy(self, sale: Sale) -> bool:
+        """A copy of any receipt: never opens the drawer."""
+        return self.printing.copy(sale)
+
+    def retry_printing(self) -> bool:
+        return self.printing.queue.retry()
+
+
 class ParkedStore(Protocol):
     """Baskets put aside, each belonging to the shift it was parked in."""
 

@@ -23,7 +23,7 @@ from edge.staff import Actor
 from edge.stock import Level
 from edge.voids import hand_back
 from hardware.receipt import parse_receipt_qr
-from pos_tui.backend import Clock, ParkedStore, StockWarning, stock_warnings
+from pos_tui.backend import Clock, OwnPrinter, ParkedStore, StockWarning, stock_warnings
 from pos_tui.basket import Basket, BasketLine, parse_entry
 from pos_tui.customer_desk import RemoteCustomers
 from pos_tui.lane_client import LaneClient, NodeLost, segment
@@ -69,7 +69,7 @@ SEEN_EVERY_S = 30.0
 POLL_EVERY_S = 1.0
 
 
-class RemoteSession:
+class RemoteSession(OwnPrinter):
     """One remote till: the node's URL, this till's register, its own printer."""
 
     def __init__(
@@ -361,18 +361,6 @@ class RemoteSession:
         except OmnistoreError:  # erased, or the node went away: the receipt goes without
             return None
         return found.name.split()[0] if found.name else None
-
-    def print_return(self, ret: Return) -> bool:
-        return self.printing.refund(ret)
-
-    def print_z_report(self, report: ZReport) -> bool:
-        return self.printing.z_report(report)
-
-    def print_copy(self, sale: Sale) -> bool:
-        return self.printing.copy(sale)
-
-    def retry_printing(self) -> bool:
-        return self.printing.queue.retry()
 
     # --- corrections and returns ---------------------------------------------------------
 

@@ -34,7 +34,7 @@ from edge.sync import forward
 from edge.sync.holds import PointsHolds
 from edge.sync.lookup import cloud_sale_lookup
 from hardware.receipt import parse_receipt_qr
-from pos_tui.backend import Clock, ParkedStore, StockWarning, stock_warnings
+from pos_tui.backend import Clock, OwnPrinter, ParkedStore, StockWarning, stock_warnings
 from pos_tui.basket import Basket, BasketLine, ParkedBaskets, parse_entry
 from pos_tui.customer_desk import CustomerDesk, Customers
 from pos_tui.pickup import PickupDesk, open_desk
@@ -65,7 +65,7 @@ from shared.tills import BasketQuoteIn, BasketQuoteOut
 __all__ = ["Clock", "PosSession", "StockWarning"]
 
 
-class PosSession:
+class PosSession(OwnPrinter):
     """One till: node identity, database, printer queue, and (after sign-in) the cashier."""
 
     def __init__(
@@ -206,19 +206,6 @@ class PosSession:
     def print_sale(self, sale: Sale) -> bool:
         """The receipt; the drawer opens when cash was taken."""
         return self.printing.sale(sale, first_name(self.db, sale.customer_id))
-
-    def print_return(self, ret: Return) -> bool:
-        return self.printing.refund(ret)
-
-    def print_z_report(self, report: ZReport) -> bool:
-        return self.printing.z_report(report)
-
-    def print_copy(self, sale: Sale) -> bool:
-        """A copy of any receipt: never opens the drawer."""
-        return self.printing.copy(sale)
-
-    def retry_printing(self) -> bool:
-        return self.printing.queue.retry()
 
     # --- corrections ---------------------------------------------------------------------
 

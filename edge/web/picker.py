@@ -249,15 +249,21 @@ def _view(order: Order) -> dict[str, Any]:
     }
 
 
+def shelf_place(sku: str) -> tuple[str, str]:
+    """A product's name and shelf location for a picking list (the SKU and `—` when the
+    node does not know it)."""
+    try:
+        product = catalog.get(db(), sku)
+    except OmnistoreError:
+        return sku, "—"
+    return product.name, product.location or "—"
+
+
 def _pick_list(order: Order) -> list[dict[str, Any]]:
     """Lines in shelf order, so the picker walks the store once."""
     lines = []
     for line in order.lines:
-        try:
-            product = catalog.get(db(), line.sku)
-            name, location = product.name, product.location or "—"
-        except OmnistoreError:
-            name, location = line.sku, "—"
+        name, location = shelf_place(line.sku)
         lines.append(
             {
                 "sku": line.sku,

@@ -13,7 +13,7 @@ from werkzeug.wrappers.response import Response as Redirect
 
 from edge import catalog, transfers
 from edge.web.context import config, db
-from edge.web.picker import _signed_in, bp, picker_required
+from edge.web.picker import _signed_in, bp, picker_required, shelf_place
 from httpshell.routes import committed
 from shared.errors import OmnistoreError
 from shared.transfers import Transfer, TransferCountsIn
@@ -154,11 +154,7 @@ def _lines(transfer: Transfer, counted: dict[str, int]) -> list[dict[str, Any]]:
     """Lines in shelf order, with what was asked, shipped and counted here."""
     lines = []
     for line in transfer.lines:
-        try:
-            product = catalog.get(db(), line.sku)
-            name, location = product.name, product.location or "—"
-        except OmnistoreError:
-            name, location = line.sku, "—"
+        name, location = shelf_place(line.sku)
         lines.append(
             {
                 "sku": line.sku,
