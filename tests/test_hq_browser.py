@@ -95,7 +95,11 @@ def _seed(cloud: Cloud, s1: Edge) -> list[dict[str, Any]]:
                 assert hq.post("/stores/S1/stock-movements", json=move).status_code == 201
     sold = []
     with s1.lane("ana", "1234") as lane:
-        wait_for(lambda: lane.get("/stock/BREAD").json().get("on_hand") == 50, 30)
+        # every product pulled (EGGS comes last, without stock), and the stock
+        assert wait_for(
+            lambda: all(lane.get(f"/products/{s}").status_code == 200 for s in PRICES), 30
+        )
+        assert wait_for(lambda: lane.get("/stock/BREAD").json().get("on_hand") == 50, 30)
         for lines, (method, amount) in SALES:
             answer = lane.post(
                 "/sales",
