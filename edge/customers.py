@@ -18,6 +18,7 @@ from shared.customers import (
     LoyaltyProgram,
     SignupIn,
     check_card,
+    given_name,
     normalize_email,
     normalize_phone,
     query_kind,
@@ -155,4 +156,4 @@ def first_name(db: Database, customer_id: str | None) -> str | None:
     found = rows.get(db, customer_id)
     if found is not None and found.merged_into is not None:
         found = rows.get(db, found.merged_into) or found
-    return found.name.split()[0] if found is not None and found.name else None
+    return None if found is None else given_name(found.name)

@@ -31,7 +31,7 @@ from pos_tui.pickup import PickupDesk
 from shared.aisle import AisleOrderIn
 from shared.barcodes import BarcodeError, normalize, parse_variable_measure
 from shared.clock import utc_now
-from shared.customers import TimelineItem
+from shared.customers import TimelineItem, given_name
 from shared.errors import BadRequest, Conflict, Forbidden, NotFound, OmnistoreError
 from shared.ids import new_id
 from shared.models import (
@@ -360,7 +360,7 @@ class RemoteSession(OwnPrinter):
             found = self.customers.find_by_id(customer_id)
         except OmnistoreError:  # erased, or the node went away: the receipt goes without
             return None
-        return found.name.split()[0] if found.name else None
+        return given_name(found.name)
 
     # --- corrections and returns ---------------------------------------------------------
 

@@ -252,3 +252,9 @@ class Export(Output):
     merged: list[Customer]
     points: list[PointsEntry]
     timeline: list[TimelineItem]
+
+
+def given_name(name: str | None) -> str | None:
+    """What a receipt prints of a customer: the first name only (SPEC privacy: no more than
+    the till needs)."""
+    return name.split()[0] if name and name.split() else None
