@@ -127,6 +127,20 @@ def test_best_outcome_among_same_priority() -> None:
     assert four.lines[0].promotions == ["p-20", "p-3for2"]
 
 
+def test_each_line_gets_its_own_best_per_unit_promotion() -> None:
+    # Found by the "never dearer" property: 2 off every unit of everything against 5 off a
+    # unit of WINE. Weighed as a whole, "2 off" saved 2·300 + 2 = 602 on BREAD×2 + WINE and
+    # beat "5 off WINE" (5), leaving WINE at 998. Weighed line by line, BREAD takes 2 off
+    # (2 × 298 = 596) and WINE takes its own best, 5 off: 995. Total 1591.
+    two_off = promo("p-2off", "amount_off", {"amount": 2})
+    wine = promo("p-wine", "amount_off", {"amount": 5}, skus=["WINE"])
+    basket = price_basket(
+        [line(1, "BREAD", 2), line(2, "WINE")], [two_off, wine], store="S1", at=T0
+    )
+    assert totals(basket) == {"BREAD": 596, "WINE": 995} and basket.total == 1591
+    assert [pl.promotions for pl in basket.lines] == [["p-2off"], ["p-wine"]]
+
+
 def test_higher_priority_claims_units_first() -> None:
     twenty = promo("p-20", "percent_off", {"percent_bp": 2000}, skus=["JUICE"], priority=20)
     basket = price_basket([line(1, "JUICE", 4)], [twenty, THREE_FOR_TWO], store="S1", at=T0)

@@ -29,10 +29,7 @@ def check_sales(conn: sa.Connection, store: str, sales: list[Sale]) -> None:
     cap = rows.cap_bp(conn)
     found = []
     for sale in sales:
-        rules = index.for_lines(
-            (ln.sku, products[ln.sku].category if ln.sku in products else None) for ln in sale.lines
-        )
-        differences = reprice_differences(sale, products, versions, rules, cap)
+        differences = reprice_differences(sale, products, versions, index, cap)
         if differences:
             detail = f"{sale.receipt_no}: " + "; ".join(differences)
             found.append(exception_row(store, "price_mismatch", sale.id, detail[:2000]))

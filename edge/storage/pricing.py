@@ -23,6 +23,17 @@ def versions_of(db: Database, sku: str) -> list[PriceVersion]:
     return [PriceVersion.model_validate_json(row[0]) for row in rows]
 
 
+def versions_for(db: Database, skus: set[str]) -> dict[str, list[PriceVersion]]:
+    """The versions of several SKUs in one query (a basket's lines)."""
+    found: dict[str, list[PriceVersion]] = {sku: [] for sku in skus}
+    marks = ", ".join("?" * len(skus))
+    rows = db.execute(f"SELECT body FROM price_versions WHERE sku IN ({marks})", sorted(skus))
+    for (body,) in rows.fetchall():
+        version = PriceVersion.model_validate_json(body)
+        found[version.sku].append(version)
+    return found
+
+
 def upsert_promotion(db: Database, promo: Promotion) -> Promotion | None:
     """Store the cloud's version of a promotion; returns the one it replaced."""
     row = db.execute("SELECT body FROM promotions WHERE id = ?", [promo.id]).fetchone()

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from shared.models import Product, Sale
 from shared.pricing.book import effective_price, list_unit_price
 from shared.pricing.engine import BasketLine, Manual, price_basket
+from shared.pricing.index import PromotionIndex
 from shared.pricing.manual import within_cap
 from shared.pricing.models import PriceVersion, Promotion
 
@@ -17,7 +18,7 @@ def reprice_differences(
     sale: Sale,
     products: dict[str, Product],
     versions: dict[str, list[PriceVersion]],
-    promotions: Iterable[Promotion],
+    promotions: PromotionIndex | Iterable[Promotion],
     cap_bp: int,
 ) -> list[str]:
     """What differs between the sale as recorded and as the rules price it; a sale with a

@@ -8,8 +8,9 @@ The order (docs/pricing.md says the same for users):
 2. Line promotions (every kind but `basket_percent_off`) by `priority`, highest first. Within
    one priority, the non-stackable ones go first, the customer's best outcome first: the one
    that saves most on the units still unclaimed is applied, then the next best on what is
-   left, and so on (greedy). A non-stackable promotion claims the units it discounts; no
-   other non-stackable promotion may touch them. Stackable ones then apply, in id order, on
+   left, and so on (greedy). Per-unit kinds (percent off, amount off, member price) are
+   weighed line by line, multibuys and bundles as a whole. A non-stackable promotion claims
+   the units it discounts; no other non-stackable promotion may touch them. Stackable ones then apply, in id order, on
    every qualifying unit at its price so far.
 3. A manual line discount, on what the line costs after its promotions.
 4. Basket promotions (`basket_percent_off`), by priority: the first non-stackable one whose
@@ -34,7 +35,11 @@ from shared.models import LineDiscount
 from shared.money import VatLine, round_half_up, vat_breakdown
 from shared.pricing.allocate import largest_remainder
 from shared.pricing.book import in_force, reaches
+from shared.pricing.index import PromotionIndex
 from shared.pricing.models import LINE_KINDS, Promotion
+
+PER_UNIT = ("percent_off", "amount_off", "member_price")  # kinds that price each unit alone
+_Lines = dict[str, list[int]]  # promotion id → the lines (canonical indices) it may take
 
 
 @dataclass(frozen=True)
@@ -107,21 +112,24 @@ class _State:
 def active(
     promotions: Iterable[Promotion], store: str, at: datetime, member: bool, coupons: set[str]
 ) -> list[Promotion]:
-    """The promotions that may apply to this sale: in force, reaching the store, their coupon
-    given, members-only ones (and member prices) only for a member."""
-    return [
-        p
-        for p in promotions
-        if in_force(p.starts_at, p.ends_at, at)
+    """The promotions that may apply to this sale."""
+    return [p for p in promotions if applies(p, store, at, member, coupons)]
+
+
+def applies(p: Promotion, store: str, at: datetime, member: bool, coupons: set[str]) -> bool:
+    """In force, reaching the store, its coupon given, members-only ones (and member prices)
+    only for a member."""
+    return (
+        in_force(p.starts_at, p.ends_at, at)
         and reaches(p.stores, store)
         and (p.coupon is None or p.coupon in coupons)
         and (member or not (p.members_only or p.kind == "member_price"))
-    ]
+    )
 
 
 def price_basket(
     lines: list[BasketLine],
-    promotions: Iterable[Promotion],
+    promotions: PromotionIndex | Iterable[Promotion],
     *,
     store: str,
     at: datetime,
@@ -129,23 +137,37 @@ def price_basket(
     coupons: Iterable[str] = (),
     basket_manual: Manual | None = None,
 ) -> PricedBasket:
-    """The engine (see the module docstring for the order of rules)."""
-    usable = active(promotions, store, at, member, set(coupons))
+    """The engine (see the module docstring for the order of rules). A node passes the
+    `PromotionIndex` it keeps; a list of promotions is indexed first."""
+    index = promotions if isinstance(promotions, PromotionIndex) else PromotionIndex(promotions)
     states = [_State(line, line.unit_price * line.qty, free=line.qty) for line in lines]
     canonical = sorted(states, key=_canonical)
+    touching = index.touching([(s.line.sku, s.line.category) for s in canonical])
+    wanted = set(coupons)
+    lines_of = {
+        pid: members
+        for pid, (promo, members) in touching.items()
+        if applies(promo, store, at, member, wanted)
+    }
+    usable = [touching[pid][0] for pid in lines_of]
     names = {p.id: p.name for p in usable}
-    lines_of = _Members(canonical)
-    line_promos = [p for p in usable if p.kind in LINE_KINDS]
-    for level in sorted({p.priority for p in line_promos}, reverse=True):
-        at_level = [p for p in line_promos if p.priority == level]
-        _exclusive(canonical, lines_of, [p for p in at_level if not p.stackable])
-        for promo in sorted((p for p in at_level if p.stackable), key=lambda p: p.id):
-            found = _units(canonical, lines_of(promo), promo, stackable=True)
+    levels: dict[int, tuple[list[Promotion], list[Promotion]]] = {}
+    basket_promos: list[Promotion] = []
+    for promo in usable:
+        if promo.kind not in LINE_KINDS:
+            basket_promos.append(promo)
+            continue
+        exclusive, stackable = levels.setdefault(promo.priority, ([], []))
+        (stackable if promo.stackable else exclusive).append(promo)
+    for level in sorted(levels, reverse=True):
+        exclusive, stackable = levels[level]
+        _exclusive(canonical, lines_of, exclusive)
+        for promo in sorted(stackable, key=lambda p: p.id):
+            found = _units(canonical, lines_of[promo.id], promo, stackable=True)
             _apply(canonical, promo, found, claim=False)
     for state in canonical:
         if state.line.manual is not None:
             _add(state, "manual", _manual_amount(state.line.manual, state.net))
-    basket_promos = [p for p in usable if p.kind == "basket_percent_off"]
     _basket_promotions(canonical, lines_of, basket_promos)
     if basket_manual is not None:
         whole = sum(s.net for s in canonical)
@@ -162,74 +184,44 @@ def _canonical(state: _State) -> tuple[str, int, int, bool, int]:
     return (line.sku, line.unit_price, line.qty, line.overridden, line.key)
 
 
-class _Members:
-    """Which lines (indices, canonical order) a promotion takes: its SKUs listed, or its
-    category at or under a listed one; a promotion naming neither takes every line (a bundle:
-    its own SKUs). Looked up through small maps so many promotions stay cheap."""
-
-    def __init__(self, states: list[_State]) -> None:
-        self.count = len(states)
-        self.by_sku: dict[str, list[int]] = {}
-        self.by_category: dict[str, list[int]] = {}
-        self.cache: dict[str, list[int]] = {}
-        for i, state in enumerate(states):
-            self.by_sku.setdefault(state.line.sku, []).append(i)
-            parts = (state.line.category or "").split("/") if state.line.category else []
-            for n in range(len(parts)):
-                self.by_category.setdefault("/".join(parts[: n + 1]), []).append(i)
-
-    def __call__(self, promo: Promotion) -> list[int]:
-        found = self.cache.get(promo.id)
-        if found is None:
-            found = self.cache[promo.id] = self._find(promo)
-        return found
-
-    def _find(self, promo: Promotion) -> list[int]:
-        if promo.kind == "bundle":
-            skus, categories = list(promo.params["skus"]), []
-        elif promo.skus is None and promo.categories is None:
-            return list(range(self.count))
-        else:
-            skus, categories = promo.skus or [], promo.categories or []
-        found = {i for sku in skus for i in self.by_sku.get(sku, ())}
-        found.update(i for c in categories for i in self.by_category.get(c, ()))
-        return sorted(found)
-
-
-def _exclusive(states: list[_State], lines_of: _Members, promos: list[Promotion]) -> None:
+def _exclusive(states: list[_State], lines_of: _Lines, promos: list[Promotion]) -> None:
     """Non-stackable promotions of one priority, best saving first (lazy greedy: a saving can
     only shrink as units are claimed, so a re-evaluated head that still leads is the best;
-    a head none of whose lines was claimed since it was evaluated needs no second look)."""
+    a head none of whose lines was claimed since it was evaluated needs no second look).
+    A promotion that discounts each unit on its own is weighed line by line, so every line
+    gets its own best one and a bigger basket never costs less than a smaller one; a multibuy
+    or a bundle is weighed as a whole."""
     claims = [0] * len(states)  # how often each line had units claimed at this level
 
-    def seen(members: list[int]) -> int:
-        return sum(claims[i] for i in members)
+    def seen(group: list[int]) -> int:
+        return sum(map(claims.__getitem__, group))
 
-    heap: list[tuple[int, str, int, Promotion, _Found]] = []
-    for promo in sorted(promos, key=lambda p: p.id):
-        members = lines_of(promo)
-        found = _units(states, members, promo, stackable=False)
-        if _saving(found) > 0:
-            heap.append((-_saving(found), promo.id, seen(members), promo, found))
-    heapq.heapify(heap)
+    heap: list[tuple[int, str, int, int, Promotion, list[int], _Found]] = []
+    for promo in promos:
+        members = lines_of[promo.id]
+        for group in [[i] for i in members] if promo.kind in PER_UNIT else [members]:
+            found = _units(states, group, promo, stackable=False)
+            saving = _saving(found)
+            if saving > 0:
+                heap.append((-saving, promo.id, group[0], seen(group), promo, group, found))
+    heapq.heapify(heap)  # ties by promotion id, then line: the order of promos never matters
     while heap:
-        _, pid, then, promo, found = heapq.heappop(heap)
-        members = lines_of(promo)
-        stale = seen(members) != then
-        if stale:
-            found = _units(states, members, promo, stackable=False)
-        saving = _saving(found)
-        if saving <= 0:
-            continue
-        if stale and heap and saving < -heap[0][0]:
-            heapq.heappush(heap, (-saving, pid, seen(members), promo, found))
-            continue
+        _, pid, first, then, promo, group, found = heapq.heappop(heap)
+        if seen(group) != then:
+            found = _units(states, group, promo, stackable=False)
+            saving = _saving(found)
+            if saving <= 0:
+                continue
+            if heap and (-saving, pid, first) > heap[0][:3]:
+                heapq.heappush(heap, (-saving, pid, first, seen(group), promo, group, found))
+                continue
         _apply(states, promo, found, claim=True)
         for i in found:
             claims[i] += 1
 
 
 _Found = dict[int, tuple[int, int]]  # state index → (units taken, discount)
+_Take = tuple[int, "_State", int]  # state index, the line, the units a promotion may act on
 
 
 def _saving(found: _Found) -> int:
@@ -240,33 +232,27 @@ def _units(
     states: list[_State], members: list[int], promo: Promotion, *, stackable: bool
 ) -> _Found:
     """(units, discount) per line (index into `states`) the promotion would give now."""
-    candidates = [(i, states[i]) for i in members if not states[i].line.overridden]
-    avail = {i: (s.line.qty if stackable else s.free) for i, s in candidates}
-    candidates = [(i, s) for i, s in candidates if avail[i] > 0]
-    if not candidates:
+    taken: list[_Take] = []
+    for i in members:
+        state = states[i]
+        units = state.line.qty if stackable else state.free
+        if units > 0 and not state.line.overridden:
+            taken.append((i, state, units))
+    if not taken:
         return {}
-    params = promo.params
-    if promo.kind == "percent_off":
-        return {
-            i: (
-                avail[i],
-                round_half_up(_worth(s, avail[i], stackable) * params["percent_bp"], 10_000),
-            )
-            for i, s in candidates
-        }
-    if promo.kind == "amount_off":
-        return {
-            i: (avail[i], min(params["amount"] * avail[i], _worth(s, avail[i], stackable)))
-            for i, s in candidates
-        }
-    if promo.kind == "member_price":
-        return {
-            i: (avail[i], max(0, _worth(s, avail[i], stackable) - params["price"] * avail[i]))
-            for i, s in candidates
-        }
-    if promo.kind == "multibuy":
-        return _multibuy(candidates, avail, params["buy"], params["pay"], stackable)
-    return _bundle(candidates, avail, params["skus"], params["price"], stackable)
+    kind, params = promo.kind, promo.params
+    if kind == "percent_off":
+        bp = params["percent_bp"]
+        return {i: (n, round_half_up(_worth(s, n, stackable) * bp, 10_000)) for i, s, n in taken}
+    if kind == "amount_off":
+        off = params["amount"]
+        return {i: (n, min(off * n, _worth(s, n, stackable))) for i, s, n in taken}
+    if kind == "member_price":
+        price = params["price"]
+        return {i: (n, max(0, _worth(s, n, stackable) - price * n)) for i, s, n in taken}
+    if kind == "multibuy":
+        return _multibuy(taken, params["buy"], params["pay"], stackable)
+    return _bundle(taken, params["skus"], params["price"], stackable)
 
 
 def _worth(state: _State, units: int, stackable: bool) -> int:
@@ -283,18 +269,16 @@ def _free_positions(n: int, buy: int, pay: int) -> int:
     return (n // buy) * (buy - pay) + max(0, n % buy - pay)
 
 
-def _multibuy(
-    candidates: list[tuple[int, _State]], avail: dict[int, int], buy: int, pay: int, stackable: bool
-) -> _Found:
+def _multibuy(taken: list[_Take], buy: int, pay: int, stackable: bool) -> _Found:
     """Units dearest first, in groups of `buy`; in each full group its `buy − pay` cheapest
     are free. Only units in full groups are claimed; a partial group stays for others."""
-    ordered = sorted(candidates, key=lambda c: -_unit(c[1], stackable))
-    total_units = sum(avail[i] for i, _ in ordered)
+    ordered = sorted(taken, key=lambda c: -_unit(c[1], stackable))
+    total_units = sum(n for _, _, n in ordered)
     in_groups = total_units - total_units % buy
     out: _Found = {}
     position = 0
-    for i, state in ordered:
-        take = max(0, min(avail[i], in_groups - position))
+    for i, state, n in ordered:
+        take = max(0, min(n, in_groups - position))
         if take == 0:
             break
         free = _free_positions(position + take, buy, pay) - _free_positions(position, buy, pay)
@@ -309,34 +293,28 @@ def _unit(state: _State, stackable: bool) -> Fraction:
     return Fraction(state.net, state.line.qty) if stackable else state.unit_value()
 
 
-def _bundle(
-    candidates: list[tuple[int, _State]],
-    avail: dict[int, int],
-    skus: list[str],
-    price: int,
-    stackable: bool,
-) -> _Found:
+def _bundle(taken: list[_Take], skus: list[str], price: int, stackable: bool) -> _Found:
     """Each complete set of the bundle's SKUs costs `price`: the sets' saving is spread over
     the units they use in proportion to their value (largest remainder)."""
-    per_sku: dict[str, list[tuple[int, _State]]] = {sku: [] for sku in skus}
-    for i, state in candidates:
-        per_sku[state.line.sku].append((i, state))
-    sets = min(sum(avail[i] for i, _ in per_sku[sku]) for sku in skus)
+    per_sku: dict[str, list[_Take]] = {sku: [] for sku in skus}
+    for take in taken:
+        per_sku[take[1].line.sku].append(take)
+    sets = min(sum(n for _, _, n in per_sku[sku]) for sku in skus)
     if sets == 0:
         return {}
-    taken: list[tuple[int, int, int]] = []  # (index, units, their value)
+    used: list[tuple[int, int, int]] = []  # (index, units, their value)
     for sku in skus:
         need = sets
-        for i, state in sorted(per_sku[sku], key=lambda c: -_unit(c[1], stackable)):
-            units = min(need, avail[i])
+        for i, state, n in sorted(per_sku[sku], key=lambda c: -_unit(c[1], stackable)):
+            units = min(need, n)
             if units:
-                taken.append((i, units, _worth(state, units, stackable)))
+                used.append((i, units, _worth(state, units, stackable)))
                 need -= units
-    worth = sum(value for _, _, value in taken)
+    worth = sum(value for _, _, value in used)
     saving = max(0, worth - sets * price)
-    shares = largest_remainder(saving, [value for _, _, value in taken])
+    shares = largest_remainder(saving, [value for _, _, value in used])
     out: _Found = {}
-    for (i, units, _), share in zip(taken, shares, strict=True):
+    for (i, units, _), share in zip(used, shares, strict=True):
         prev = out.get(i, (0, 0))
         out[i] = (prev[0] + units, prev[1] + share)
     return out
@@ -374,14 +352,14 @@ def _manual_amount(manual: Manual, base: int) -> int:
     return min(base, manual.amount or 0)
 
 
-def _basket_promotions(states: list[_State], lines_of: _Members, promos: list[Promotion]) -> None:
+def _basket_promotions(states: list[_State], lines_of: _Lines, promos: list[Promotion]) -> None:
     """Basket promotions by priority: the first qualifying non-stackable one, and every
     qualifying stackable one, each measured on the lines' totals so far."""
     exclusive_done = False
     for promo in sorted(promos, key=lambda p: (-p.priority, p.stackable, p.id)):
         if exclusive_done and not promo.stackable:
             continue
-        lines = [states[i] for i in lines_of(promo)]
+        lines = [states[i] for i in lines_of[promo.id]]
         whole = sum(s.net for s in lines)
         if not lines or whole < promo.params["min_total"] or whole == 0:
             continue
@@ -400,7 +378,7 @@ def _priced(state: _State, names: dict[str, str]) -> PricedLine:
     """The answer for one line, its discounts per source."""
     line = state.line
     discounts = [
-        LineDiscount.model_construct(source=source, name=names.get(source, ""), amount=amount)
+        LineDiscount(source=source, name=names.get(source, ""), amount=amount)
         for source, amount in sorted(state.parts.items())
         if amount > 0
     ]

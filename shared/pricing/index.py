@@ -4,13 +4,18 @@ that can touch its lines (a chain may run ten thousand at once; a scan must stay
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import chain
 
 from shared.pricing.models import Promotion
 
+Touching = dict[str, tuple[Promotion, list[int]]]  # promotion id → (it, the lines it may take)
+
 
 class PromotionIndex:
-    """Built once per rule change; `for_lines` is cheap per scan."""
+    """Built once per rule change (the node keeps it until the rules change again); `touching`
+    is what a scan pays, and it grows with the basket, not with the chain's promotions."""
 
     def __init__(self, promotions: Iterable[Promotion]) -> None:
         self.by_sku: dict[str, list[Promotion]] = defaultdict(list)
@@ -30,21 +35,30 @@ class PromotionIndex:
                 for category in promo.categories or ():
                     self.by_category[category].append(promo)
 
-    def for_lines(self, lines: Iterable[tuple[str, str | None]]) -> list[Promotion]:
-        """The promotions that may touch any of these (sku, category) lines, each once."""
-        found: dict[str, Promotion] = {p.id: p for p in self.everywhere}
-        for sku, category in lines:
-            for promo in self.by_sku.get(sku, ()):
-                found[promo.id] = promo
-            for prefix in _prefixes(category):
-                for promo in self.by_category.get(prefix, ()):
-                    found[promo.id] = promo
-        return list(found.values())
+    def touching(self, lines: Sequence[tuple[str, str | None]]) -> Touching:
+        """Each promotion that may touch these (sku, category) lines, with the positions of
+        the lines it may take, ascending: its SKUs (a bundle's own), a category at or above
+        the line's, or every line for a promotion naming neither. One pass over the lines."""
+        found: Touching = {}
+        every = list(range(len(lines)))
+        for promo in self.everywhere:
+            found[promo.id] = (promo, every)
+        by_sku, by_category = self.by_sku, self.by_category
+        for i, (sku, category) in enumerate(lines):
+            reach = [by_category[c] for c in _prefixes(category) if c in by_category]
+            for promo in chain(by_sku.get(sku, ()), *reach):
+                entry = found.get(promo.id)
+                if entry is None:
+                    found[promo.id] = (promo, [i])
+                elif entry[1][-1] != i:
+                    entry[1].append(i)
+        return found
 
 
-def _prefixes(category: str | None) -> list[str]:
+@lru_cache(maxsize=4096)
+def _prefixes(category: str | None) -> tuple[str, ...]:
     """`drinks/juice/orange` → `drinks`, `drinks/juice`, `drinks/juice/orange`."""
     if not category:
-        return []
+        return ()
     parts = category.split("/")
-    return ["/".join(parts[: n + 1]) for n in range(len(parts))]
+    return tuple("/".join(parts[: n + 1]) for n in range(len(parts)))

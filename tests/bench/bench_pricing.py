@@ -2,6 +2,10 @@
 p50/p99 in ms, and as a ratio against pricing the same basket with no promotions (the
 engine's floor, measured in the same run). Target: p99 < 5 ms.
 
+`node_pricing_*` is the same basket the way a node prices a scan or a sale (`edge.pricing.
+price_sale`): the rules held in its SQLite database, each line's price read from the price
+book (1,000 SKUs with a price version), the index kept across scans.
+
 OMNISTORE_BENCH_PROMOTIONS and OMNISTORE_BENCH_PRICINGS size it."""
 
 from __future__ import annotations
@@ -9,11 +13,22 @@ from __future__ import annotations
 import json
 import os
 import random
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
+from edge import catalog
+from edge import pricing as node_pricing
+from edge.storage import catalog as catalog_rows
+from edge.storage import pricing as pricing_rows
+from edge.storage import state
+from edge.storage.db import open_db, write
+from shared.clock import utc_now
+from shared.models import Product
 from shared.pricing.engine import BasketLine, price_basket
 from shared.pricing.index import PromotionIndex
+from shared.pricing.models import PriceVersion
 from tests.pricing_fixtures import T0, promo
 
 PROMOTIONS = int(os.environ.get("OMNISTORE_BENCH_PROMOTIONS", "10000"))
@@ -51,6 +66,31 @@ def basket(rnd: random.Random) -> list[BasketLine]:
     ]
 
 
+def node_basket(root: Path, promotions: list[Any], lines: list[BasketLine]) -> Any:
+    """A node database holding the catalogue, the promotions and some price versions; the
+    basket's lines as the node resolves them. Returns (db, lines to price)."""
+    db = open_db(root / "node.db")
+    now = utc_now()
+    with write(db):
+        for n, sku in enumerate(SKUS):
+            product = Product(
+                sku=sku,
+                name=f"Product {n}",
+                price=100 + n % 900,
+                vat_rate_bp=2000,
+                category=CATEGORIES[n],
+                updated_at=now,
+            )
+            catalog_rows.upsert_product(db, product)
+            if n % 5 == 0:
+                version = PriceVersion(id=f"v{n}", sku=sku, price=90 + n % 800, starts_at=T0)
+                pricing_rows.upsert_version(db, version)
+        for rule in promotions:
+            pricing_rows.upsert_promotion(db, rule)
+        state.put(db, node_pricing.RULES_KEY, "bench")
+    return db, [node_pricing.LineToPrice(catalog.get(db, ln.sku), ln.qty, None) for ln in lines]
+
+
 def timed_ms(call: Any, n: int) -> list[float]:
     out = []
     for _ in range(n):
@@ -62,15 +102,24 @@ def timed_ms(call: Any, n: int) -> list[float]:
 
 def main() -> dict[str, float]:
     rnd = random.Random(9)
-    index = PromotionIndex(rules(rnd))
+    promotions = rules(rnd)
+    index = PromotionIndex(promotions)
     lines = basket(rnd)
 
     def priced() -> None:
-        candidates = index.for_lines((ln.sku, ln.category) for ln in lines)
-        price_basket(lines, candidates, store="S1", at=T0, member=True)
+        price_basket(lines, index, store="S1", at=T0, member=True)
 
     floor = timed_ms(lambda: price_basket(lines, [], store="S1", at=T0), PRICINGS)
     with_rules = timed_ms(priced, PRICINGS)
+    with tempfile.TemporaryDirectory() as tmp:
+        db, to_price = node_basket(Path(tmp), promotions, lines)
+
+        def at_node() -> None:
+            node_pricing.price_sale(db, "S1", to_price, T0, member=True)
+
+        at_node()  # the first scan after a rule change builds the index
+        node = timed_ms(at_node, PRICINGS)
+        db.close()
 
     def p(s: list[float], q: float) -> float:
         return s[min(len(s) - 1, int(q * len(s)))]
@@ -78,10 +127,12 @@ def main() -> dict[str, float]:
     figures = {
         "promotions": index.size,
         "basket_lines": len(lines),
-        "candidates": len(index.for_lines((ln.sku, ln.category) for ln in lines)),
+        "candidates": len(index.touching([(ln.sku, ln.category) for ln in lines])),
         "pricing_p50_ms": round(p(with_rules, 0.5), 3),
         "pricing_p99_ms": round(p(with_rules, 0.99), 3),
         "pricing_p99_vs_no_promotions": round(p(with_rules, 0.99) / p(floor, 0.99), 2),
+        "node_pricing_p50_ms": round(p(node, 0.5), 3),
+        "node_pricing_p99_ms": round(p(node, 0.99), 3),
     }
     print(json.dumps(figures, indent=2))
     return figures
