@@ -30,7 +30,7 @@ from shared.models import (
 )
 from shared.money import vat_breakdown
 
-TENDERS: tuple[TenderMethod, ...] = ("cash", "card", "voucher")
+TENDERS: tuple[TenderMethod, ...] = ("cash", "card", "voucher")  # always in the Z report
 
 
 def open_shift(db: Database, node: NodeConfig, actor: Actor, request: ShiftOpenIn) -> ZReport:
@@ -112,7 +112,11 @@ def report(db: Database, store: str, shift: rows.ShiftRow) -> ZReport:
         voids_count=len(voided),
         voids_total=sum(v.total for v in voided),
         net_total=net,
-        tenders=[TenderTotal(method=m, amount=tenders[m]) for m in TENDERS],
+        tenders=[
+            TenderTotal(method=m, amount=tenders[m])
+            for m in (*TENDERS, "points")
+            if m in TENDERS or tenders[m]
+        ],
         vat=_vat(sales, returns, voided),
         expected_cash=shift.float_amount + tenders["cash"],
     )
@@ -126,7 +130,8 @@ def _voided_sale(db: Database, void: Void) -> Sale:
 
 
 def _tenders(sales: list[Sale], returns: list[Return], voided: list[Sale]) -> Counter[str]:
-    """Money in the drawer per tender: cash net of change, minus refunds and voids."""
+    """Takings per tender: cash net of change, minus refunds and voids. Points redeemed are
+    a tender too (listed in the Z report when the shift took any), never in the drawer."""
     totals: Counter[str] = Counter({m: 0 for m in TENDERS})
     for sign, group in ((1, sales), (-1, voided)):
         for sale in group:

@@ -528,7 +528,7 @@ class ShiftCloseIn(Input):
 
 
 class TenderTotal(Output):
-    method: TenderMethod
+    method: PayMethod
     amount: Total
 
 

@@ -61,6 +61,10 @@ async def test_attach_by_phone_pay_with_points_and_print_the_member_block(lane_n
     for text in (b"MEMBER", b"Kim", b"POINTS REDEEMED", b"407"):
         assert text in printed
     assert b"Lee" not in printed  # first name only
+    shift = app.session.current_shift()  # the Z report counts the points tender too
+    assert shift is not None
+    assert {(t.method, t.amount) for t in shift.tenders} >= {("points", 100), ("cash", 799)}
+    assert sum(t.amount for t in shift.tenders) == shift.net_total
 
 
 @pilot_test
