@@ -22,6 +22,7 @@ from shared.models import (
     ShiftCloseIn,
     ShiftEvent,
     ShiftOpenIn,
+    PayMethod,
     TenderMethod,
     TenderTotal,
     VatSummary,
@@ -31,6 +32,7 @@ from shared.models import (
 from shared.money import vat_breakdown
 
 TENDERS: tuple[TenderMethod, ...] = ("cash", "card", "voucher")  # always in the Z report
+REPORTED: tuple[PayMethod, ...] = (*TENDERS, "points")
 
 
 def open_shift(db: Database, node: NodeConfig, actor: Actor, request: ShiftOpenIn) -> ZReport:
@@ -113,9 +115,7 @@ def report(db: Database, store: str, shift: rows.ShiftRow) -> ZReport:
         voids_total=sum(v.total for v in voided),
         net_total=net,
         tenders=[
-            TenderTotal(method=m, amount=tenders[m])
-            for m in (*TENDERS, "points")
-            if m in TENDERS or tenders[m]
+            TenderTotal(method=m, amount=tenders[m]) for m in REPORTED if m in TENDERS or tenders[m]
         ],
         vat=_vat(sales, returns, voided),
         expected_cash=shift.float_amount + tenders["cash"],

@@ -10,8 +10,8 @@ The order (docs/pricing.md says the same for users):
    that saves most on the units still unclaimed is applied, then the next best on what is
    left, and so on (greedy). Per-unit kinds (percent off, amount off, member price) are
    weighed line by line, multibuys and bundles as a whole. A non-stackable promotion claims
-   the units it discounts; no other non-stackable promotion may touch them. Stackable ones then apply, in id order, on
-   every qualifying unit at its price so far.
+   the units it discounts; no other non-stackable promotion may touch them. Stackable ones
+   then apply, in id order, on every qualifying unit at its price so far.
 3. A manual line discount, on what the line costs after its promotions.
 4. Basket promotions (`basket_percent_off`), by priority: the first non-stackable one whose
    `min_total` the (qualifying) lines reach after step 2–3 applies, and every stackable one
