@@ -17,12 +17,12 @@ from edge.storage.db import write
 from shared.clock import format_ts, parse_ts
 from shared.errors import Conflict, Forbidden, NotFound
 from shared.models import (
+    PayMethod,
     Return,
     Sale,
     ShiftCloseIn,
     ShiftEvent,
     ShiftOpenIn,
-    PayMethod,
     TenderMethod,
     TenderTotal,
     VatSummary,
