@@ -190,6 +190,22 @@ def _change(
     return transfer
 
 
+def refused(db: Database, event: TransferEvent) -> None:
+    """The cloud refused a request this node had queued (an unknown store, say): it never
+    existed there and never will travel, so it ends `cancelled` here instead of waiting
+    `requested` for ever. The reason stays with the rejected event in the sync status.
+    Called in the transaction that records the cloud's verdict."""
+    if event.action != "request":
+        return
+    found = rows.get(db, event.transfer.id)
+    if found is None or found.state != "requested":
+        return
+    now, _ = clock.now(db)
+    rows.save(
+        db, found.model_copy(update={"state": "cancelled", "queued": False, "updated_at": now})
+    )
+
+
 def scanned(db: Database, transfer_id: str) -> dict[str, int]:
     """What the picker page has counted so far for a transfer."""
     return rows.counts(db, transfer_id)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from edge import clock
+from edge import clock, transfers
 from edge.storage import outbox as rows
 from edge.storage import state
 from edge.storage.db import write
@@ -16,6 +16,7 @@ from edge.sync.client import CloudClient
 from edge.sync.session import exchange
 from shared.clock import format_ts, from_epoch
 from shared.models import PushOut
+from shared.transfers import TransferEvent
 
 PUSH_PATH = "/api/v1/sync/push"
 BATCH = 200
@@ -42,7 +43,7 @@ def push_pending(db: Database, client: CloudClient, batch: int = BATCH) -> PushR
             "events": _by_size([_wire(event) for event in events]),
         }
         answer = exchange(db, client, "POST", PUSH_PATH, body=body)
-        _record(db, PushOut.model_validate(answer.data), report)
+        _record(db, PushOut.model_validate(answer.data), report, events)
     return report
 
 
@@ -70,12 +71,17 @@ def _wire(row: rows.OutboxRow) -> dict[str, object]:
     }
 
 
-def _record(db: Database, answer: PushOut, report: PushReport) -> None:
+def _record(db: Database, answer: PushOut, report: PushReport, sent: list[rows.OutboxRow]) -> None:
+    """Each verdict on its event; a refused transfer request also ends at its transfer."""
     now = format_ts(from_epoch(time.time()))
+    by_id = {event.id: event for event in sent}
     with write(db):
         for result in answer.results:
             status = "rejected" if result.status == "rejected" else "acked"
             rows.mark(db, result.id, status, result.reason, now)
+            event = by_id.get(result.id)
+            if status == "rejected" and event is not None and event.kind == "transfer":
+                transfers.refused(db, TransferEvent.model_validate_json(event.body))
             setattr(report, result.status, getattr(report, result.status) + 1)
             if result.reason:
                 report.reasons.append(f"{result.id}: {result.reason}")
