@@ -135,12 +135,16 @@ def on_reversal(
     sold: Loyalty,
     part: tuple[int, int],
     at: tuple[datetime, datetime],
+    elsewhere: dict[str, int] | None = None,
 ) -> Loyalty:
     """A return (of `part[0]` out of a sale worth `part[1]`) or a void (all of it): earned
     points are taken back and redeemed points given back in proportion, half up, never
-    more over all returns than the sale earned or redeemed."""
+    more over all returns than the sale earned or redeemed. `elsewhere`: what the cloud
+    knows was given back already (another store's sale), taken when it is more than here."""
     survivor = customers.resolve(db, customer_id).id
     done = rows.reversed_of(db, sale_id)
+    for key, amount in (elsewhere or {}).items():
+        done[key] = max(done.get(key, 0), amount)
     earned_back = share_back(sold.earned, part[0], part[1], done.get("earn", 0))
     redeemed_back = share_back(sold.redeemed, part[0], part[1], done.get("redeem", 0))
     entries = []

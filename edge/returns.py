@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sqlite_utils import Database
 
-from edge import catalog, clock, loyalty, outbox, stock
+from edge import catalog, clock, customers, loyalty, outbox, stock
 from edge.node import NodeConfig
 from edge.recovery import RELEARNED, refuse_while_restoring
 from edge.sales import request_hash
@@ -25,10 +25,12 @@ from shared.tenders import check_refunds
 
 @dataclass(frozen=True)
 class KnownSale:
-    """A sale to return against and what was already returned of it, per SKU."""
+    """A sale to return against, what was already returned of it per SKU, and (a sale of
+    another store) what returns anywhere already gave back of its points, per part."""
 
     sale: Sale
     returned: dict[str, int]
+    points_back: dict[str, int] = field(default_factory=dict)
 
 
 RemoteLookup = Callable[[str | None, str | None], KnownSale | None]
@@ -46,7 +48,7 @@ def find_sale(
     found = remote(sale_id, receipt_no) if remote is not None else None
     if found is None:
         raise NotFound("unknown_sale", "no such sale here or in the cloud")
-    return KnownSale(found.sale, _with_local_returns(db, found))
+    return replace(found, returned=_with_local_returns(db, found))
 
 
 def record_return(
@@ -71,7 +73,7 @@ def record_return(
         if existing is not None:
             return _replay(existing, digest, request.id)
         if known is not None:
-            known = KnownSale(known.sale, _with_local_returns(db, known))
+            known = replace(known, returned=_with_local_returns(db, known))
         lines = _lines(db, request, known)
         total = sum(line.total for line in lines)
         if total > MAX_MONEY:
@@ -90,7 +92,7 @@ def record_return(
             refunds=refunds,
             total=total,
             reason=request.reason,
-            customer_id=_customer_of(known, request),
+            customer_id=_customer_of(db, known, request),
         )
         if ret.customer_id is not None:
             ret.loyalty = loyalty.on_reversal(
@@ -103,6 +105,7 @@ def record_return(
                 (known.sale.loyalty if known else None) or Loyalty(),
                 (total, known.sale.total if known else total),
                 (occurred_at, device_time),
+                known.points_back if known else {},
             )
         rows.insert_return(db, ret, digest, current_shift_id(db, actor.register))
         movements = stock.record_local(
@@ -239,9 +242,15 @@ def _points_share(known: KnownSale | None, total: int) -> int:
     return min(total, round_half_up(paid * total, known.sale.total))
 
 
-def _customer_of(known: KnownSale | None, request: ReturnIn) -> str | None:
-    """The sale's customer (a return is theirs), else the one attached to the return."""
+def _customer_of(db: Database, known: KnownSale | None, request: ReturnIn) -> str | None:
+    """The sale's customer (a return is theirs), else the one attached to the return. Another
+    store's customer this node has not pulled yet (or who was erased) does not stop the
+    return: it is then taken like a return without a customer."""
     if known is not None and known.sale.customer_id is not None:
+        try:
+            customers.resolve(db, known.sale.customer_id)
+        except NotFound:
+            return request.customer_id
         return known.sale.customer_id
     return request.customer_id
 

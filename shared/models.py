@@ -414,6 +414,8 @@ class ReturnableSale(Output):
     lines: list[ReturnableLine]
     payments: list[ReturnableTender]
     voided: bool = False
+    customer_id: str | None = None
+    loyalty: Loyalty | None = None  # the points it earned and redeemed (balance left out)
 
     @classmethod
     def of(cls, sale: Sale) -> ReturnableSale:
@@ -426,6 +428,8 @@ _RETURNABLE: Any = {
     "receipt_no": True,
     "occurred_at": True,
     "voided": True,
+    "customer_id": True,
+    "loyalty": {"earned": True, "redeemed": True},
     "lines": {"__all__": set(ReturnableLine.model_fields)},
     "payments": {"__all__": set(ReturnableTender.model_fields)},
 }
@@ -437,6 +441,8 @@ class SaleLookup(Output):
 
     sale: ReturnableSale
     returned: dict[str, int]
+    points_back: dict[str, int] = {}  # what returns and voids in every store already gave
+    # back of its points, per part: `earn` (taken back), `redeem` (given back)
 
 
 class ReturnLineIn(Input):

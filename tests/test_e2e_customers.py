@@ -235,6 +235,33 @@ def test_returns_and_voids_give_points_back_in_proportion(chain: Chain) -> None:
     assert chain.customer(cid)["points"] == 100
 
 
+def test_returns_at_another_store_give_points_back_once(chain: Chain) -> None:
+    # 3 teas at A for 30 points + 29.70 cash: 29 earned, 30 redeemed. One comes back at A,
+    # two at B (which finds the sale through the cloud): each gives 10 redeemed points back
+    # and keeps them out of the cash refund; the earned points come back 10, 10, then 9,
+    # because B learns from the cloud that A's return took 10 already.
+    cid = funded(chain, 100)
+    with chain.a.lane() as lane:
+        sale = sell(lane, 3, cid, points=30).json()
+        assert sale["loyalty"] == {"earned": 29, "redeemed": 30, "balance": 99}
+        back = {"id": _id(), "sale_id": sale["id"], "lines": [{"sku": "TEA", "qty": 1}]}
+        assert lane.post("/returns", json=back).json()["loyalty"]["earned"] == -10
+    chain.a.wait_synced()
+    with chain.b.lane() as lane:
+        given = []
+        for _ in range(2):
+            body = {"id": _id(), "receipt_no": sale["receipt_no"], "lines": back["lines"]}
+            answer = lane.post("/returns", json=body)
+            assert answer.status_code == 201, answer.text
+            assert answer.json()["customer_id"] == cid
+            assert answer.json()["refunds"] == [{"method": "cash", "amount": 990, "ref": None}]
+            given.append(answer.json()["loyalty"])
+        assert [(g["earned"], g["redeemed"]) for g in given] == [(-10, -10), (-9, -10)]
+    chain.b.wait_synced()
+    chain.b.wait_points(cid, 100)
+    assert chain.customer(cid)["points"] == 100  # all of it back, nothing twice
+
+
 def test_erasure_reaches_every_node_and_export_holds_everything(chain: Chain) -> None:
     cid = _id()
     with chain.hq() as hq:

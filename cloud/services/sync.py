@@ -11,6 +11,7 @@ from cloud.services import rollups
 from cloud.services.apply import apply_event
 from cloud.services.ingest import apply_batch
 from cloud.services.reporting import exception
+from cloud.storage import customers as customer_rows
 from cloud.storage import feed, sales, stores
 from cloud.storage.engine import retrying
 from shared.clock import now_text
@@ -107,4 +108,8 @@ def find_sale(
     sale = sales.get_sale(conn, sale_id=sale_id, receipt_no=receipt_no)
     if sale is None:
         raise NotFound("unknown_sale", "no such sale in the cloud")
-    return SaleLookup(sale=ReturnableSale.of(sale), returned=sales.returned_qty(conn, sale.id))
+    return SaleLookup(
+        sale=ReturnableSale.of(sale),
+        returned=sales.returned_qty(conn, sale.id),
+        points_back=customer_rows.reversed_of(conn, sale.id) if sale.customer_id else {},
+    )

@@ -122,6 +122,21 @@ def balance(conn: sa.Connection, ids: list[str]) -> int:
     return int(total)
 
 
+def reversed_of(conn: sa.Connection, sale_id: str) -> dict[str, int]:
+    """What returns and voids in every store already gave back of a sale's points, per part
+    (positive): earned points taken back (`earn`), redeemed points given back (`redeem`)."""
+    signs = {"earn": -1, "redeem": 1}
+    found = {}
+    for part, sign in signs.items():
+        total = conn.execute(
+            sa.select(sa.func.coalesce(sa.func.sum(points.c.delta * sign), 0)).where(
+                points.c.ref == sale_id, points.c.reason == "reverse", points.c.delta * sign > 0
+            )
+        ).scalar_one()
+        found[part] = int(total)
+    return found
+
+
 def entries(conn: sa.Connection, ids: list[str]) -> list[dict[str, Any]]:
     rows = conn.execute(
         sa.select(points)

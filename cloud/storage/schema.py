@@ -294,6 +294,7 @@ points = sa.Table(
     sa.Column("store", sa.String(32)),
     sa.Column("occurred_at", sa.String(32), nullable=False),
     sa.Column("hold_id", sa.String(36)),
+    sa.Index("points_ref", "ref"),
 )
 
 points_holds = sa.Table(

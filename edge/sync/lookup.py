@@ -50,7 +50,7 @@ class SaleLookup:
         finally:
             client.close()
         found = Found.model_validate(answer.data)
-        return KnownSale(self._as_sale(found.sale), dict(found.returned))
+        return KnownSale(self._as_sale(found.sale), dict(found.returned), dict(found.points_back))
 
     def _as_sale(self, remote: ReturnableSale) -> Sale:
         """The cloud answers only what a return needs; the rest of a Sale is derived (the
@@ -68,6 +68,8 @@ class SaleLookup:
             total=sum(line.total for line in lines),
             change=0,
             voided=remote.voided,
+            customer_id=remote.customer_id,
+            loyalty=remote.loyalty,
         )
 
     def _name(self, sku: str) -> str:

@@ -94,6 +94,7 @@ from .returnable_tender_method import ReturnableTenderMethod
 from .sale import Sale
 from .sale_line import SaleLine
 from .sale_lookup import SaleLookup
+from .sale_lookup_points_back import SaleLookupPointsBack
 from .sale_lookup_returned import SaleLookupReturned
 from .stock_availability import StockAvailability
 from .stock_availability_page import StockAvailabilityPage
@@ -211,6 +212,7 @@ __all__ = (
     "Sale",
     "SaleLine",
     "SaleLookup",
+    "SaleLookupPointsBack",
     "SaleLookupReturned",
     "StockAvailability",
     "StockAvailabilityPage",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.loyalty import Loyalty
     from ..models.returnable_line import ReturnableLine
     from ..models.returnable_tender import ReturnableTender
 
@@ -29,6 +30,8 @@ class ReturnableSale:
             payments (list[ReturnableTender]):
             receipt_no (str):
             store (str):
+            customer_id (None | str | Unset):
+            loyalty (Loyalty | None | Unset):
             voided (bool | Unset):  Default: False.
     """
 
@@ -38,10 +41,14 @@ class ReturnableSale:
     payments: list[ReturnableTender]
     receipt_no: str
     store: str
+    customer_id: None | str | Unset = UNSET
+    loyalty: Loyalty | None | Unset = UNSET
     voided: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.loyalty import Loyalty  # noqa: PLC0415
+
         id = self.id
 
         lines = []
@@ -60,6 +67,20 @@ class ReturnableSale:
 
         store = self.store
 
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = self.customer_id
+
+        loyalty: dict[str, Any] | None | Unset
+        if isinstance(self.loyalty, Unset):
+            loyalty = UNSET
+        elif isinstance(self.loyalty, Loyalty):
+            loyalty = self.loyalty.to_dict()
+        else:
+            loyalty = self.loyalty
+
         voided = self.voided
 
         field_dict: dict[str, Any] = {}
@@ -74,6 +95,10 @@ class ReturnableSale:
                 "store": store,
             }
         )
+        if customer_id is not UNSET:
+            field_dict["customer_id"] = customer_id
+        if loyalty is not UNSET:
+            field_dict["loyalty"] = loyalty
         if voided is not UNSET:
             field_dict["voided"] = voided
 
@@ -81,6 +106,7 @@ class ReturnableSale:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.loyalty import Loyalty  # noqa: PLC0415
         from ..models.returnable_line import ReturnableLine  # noqa: PLC0415
         from ..models.returnable_tender import ReturnableTender  # noqa: PLC0415
 
@@ -107,6 +133,32 @@ class ReturnableSale:
 
         store = d.pop("store")
 
+        def _parse_customer_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
+
+        def _parse_loyalty(data: object) -> Loyalty | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                loyalty_type_0 = Loyalty.from_dict(data)
+
+                return loyalty_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Loyalty | None | Unset, data)
+
+        loyalty = _parse_loyalty(d.pop("loyalty", UNSET))
+
         voided = d.pop("voided", UNSET)
 
         returnable_sale = cls(
@@ -116,6 +168,8 @@ class ReturnableSale:
             payments=payments,
             receipt_no=receipt_no,
             store=store,
+            customer_id=customer_id,
+            loyalty=loyalty,
             voided=voided,
         )
 

@@ -6,8 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.returnable_sale import ReturnableSale
+    from ..models.sale_lookup_points_back import SaleLookupPointsBack
     from ..models.sale_lookup_returned import SaleLookupReturned
 
 
@@ -23,16 +26,22 @@ class SaleLookup:
             returned (SaleLookupReturned):
             sale (ReturnableSale): Only what another store needs to take a return of a sale: no cashier, no card
                 references.
+            points_back (SaleLookupPointsBack | Unset):
     """
 
     returned: SaleLookupReturned
     sale: ReturnableSale
+    points_back: SaleLookupPointsBack | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         returned = self.returned.to_dict()
 
         sale = self.sale.to_dict()
+
+        points_back: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.points_back, Unset):
+            points_back = self.points_back.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,12 +51,15 @@ class SaleLookup:
                 "sale": sale,
             }
         )
+        if points_back is not UNSET:
+            field_dict["points_back"] = points_back
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.returnable_sale import ReturnableSale  # noqa: PLC0415
+        from ..models.sale_lookup_points_back import SaleLookupPointsBack  # noqa: PLC0415
         from ..models.sale_lookup_returned import SaleLookupReturned  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -55,9 +67,17 @@ class SaleLookup:
 
         sale = ReturnableSale.from_dict(d.pop("sale"))
 
+        _points_back = d.pop("points_back", UNSET)
+        points_back: SaleLookupPointsBack | Unset
+        if isinstance(_points_back, Unset):
+            points_back = UNSET
+        else:
+            points_back = SaleLookupPointsBack.from_dict(_points_back)
+
         sale_lookup = cls(
             returned=returned,
             sale=sale,
+            points_back=points_back,
         )
 
         sale_lookup.additional_properties = d
