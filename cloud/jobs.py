@@ -1,5 +1,5 @@
 """Background work of a cloud process: expire uncollected orders, queue coalesced
-`stock.changed` events and deliver webhooks.
+`stock.changed` events, deliver webhooks, and expire dormant loyalty points (hourly).
 Every worker may run it; the database decides who does what (no state in memory).
 
 The two run on their own threads: order expiry never waits for a webhook receiver, and
@@ -12,22 +12,38 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime
 
 import sqlalchemy as sa
 
-from cloud.services import orders, webhooks
+from cloud.services import loyalty, orders, webhooks
+from shared.clock import utc_now
 
 log = logging.getLogger("omnistore.cloud.jobs")
 EXPIRY_INTERVAL_S = 1.0
 DELIVERY_INTERVAL_S = 0.5
 STOCK_INTERVAL_S = 1.0
 STOCK_WINDOW_S = 5.0
+POINTS_INTERVAL_S = 3600.0
 
 
 def expire_once(engine: sa.Engine) -> int:
     """One expiry pass: how many orders expired."""
     with engine.begin() as conn:
         return orders.expire_due(conn)
+
+
+def points_once(engine: sa.Engine, now: datetime | None = None) -> int:
+    """One points-expiry pass, a transaction per customer (holds at the tills never wait
+    for the whole pass): how many balances expired."""
+    moment = now or utc_now()
+    with engine.connect() as conn:
+        due = loyalty.dormant(conn, moment)
+    done = 0
+    for survivor, last_moved in due:
+        with engine.begin() as conn:
+            done += loyalty.expire(conn, survivor, last_moved, moment)
+    return done
 
 
 def stock_once(engine: sa.Engine, window_s: float = STOCK_WINDOW_S) -> int:
@@ -54,7 +70,8 @@ class _Loop(threading.Thread):
 
 
 class Jobs:
-    """Order expiry, stock events and webhook delivery, each on its own thread."""
+    """Order expiry, stock events, webhook delivery and points expiry, each on its own
+    thread."""
 
     def __init__(
         self,
@@ -72,6 +89,7 @@ class Jobs:
                 min(STOCK_INTERVAL_S, stock_window_s),
             ),
             _Loop("omnistore-webhooks", self.dispatcher.dispatch, delivery_interval_s),
+            _Loop("omnistore-points-expiry", lambda: points_once(engine), POINTS_INTERVAL_S),
         )
 
     def start(self) -> Jobs:

@@ -43,7 +43,7 @@ def program(db: Database) -> LoyaltyProgram:
 
 def apply_program(db: Database, body: dict[str, object]) -> None:
     """The loyalty program from the feed (and the cloud's default region)."""
-    fields = {k: body[k] for k in LoyaltyProgram.model_fields}
+    fields = {k: body[k] for k in LoyaltyProgram.model_fields if k in body}
     state.put(db, PROGRAM_KEY, LoyaltyProgram.model_validate(fields).model_dump_json())
     state.put(db, REGION_KEY, str(body.get("default_region") or INTERNATIONAL))
 

@@ -148,7 +148,9 @@ class MergeIn(Input):
 class LoyaltyProgram(Input):
     """Earn `earn_per_unit` points per whole currency unit paid with money; one point is
     worth `point_value` minor units; at least `min_redeem` at once; at most
-    `offline_redeem_cap` per customer at a node that cannot reach the cloud."""
+    `offline_redeem_cap` per customer at a node that cannot reach the cloud. With
+    `expire_after_days`, the points of a customer whose points have not moved for that long
+    expire (none: points never expire)."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -161,6 +163,7 @@ class LoyaltyProgram(Input):
     point_value: Annotated[int, Field(ge=1, le=1_000_000)]
     min_redeem: Annotated[int, Field(ge=1, le=MAX_POINTS)]
     offline_redeem_cap: Annotated[int, Field(ge=0, le=MAX_POINTS)]
+    expire_after_days: Annotated[int, Field(ge=1, le=3660)] | None = None
 
 
 DEFAULT_PROGRAM = LoyaltyProgram(earn_per_unit=1, point_value=1, min_redeem=1, offline_redeem_cap=0)

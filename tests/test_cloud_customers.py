@@ -4,11 +4,15 @@ automatic merges, holds, the points ledger and overdrafts, timeline, export, era
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
+from cloud import jobs
+from cloud.storage import customers as customer_rows
 from shared.barcodes import make_ean13
+from shared.clock import utc_now
 from tests.cloud_fixtures import CloudUnderTest, cloud, event, push, sale_event  # noqa: F401
 
 C = "/api/v1/customers"
@@ -258,3 +262,39 @@ def test_a_sale_paid_with_points_can_be_looked_up_for_a_return(
     found = s2.request("GET", f"/api/v1/sync/sales/{sale['id']}")
     assert found.status_code == 200, found.get_json()
     assert [p["method"] for p in found.get_json()["sale"]["payments"]] == ["points", "cash"]
+
+
+def test_points_unmoved_for_the_programs_days_expire_once(
+    cloud: CloudUnderTest,  # noqa: F811
+) -> None:
+    now = utc_now()
+    sleepy, merged, lively = _id(), _id(), _id()
+    put(cloud, sleepy, name="Sol", email="sol@x.org")
+    put(cloud, merged, name="Mo", email="mo@x.org")
+    put(cloud, lively, name="Liv", email="liv@x.org")
+    for who, points in ((sleepy, 500), (merged, 30), (lively, 70)):
+        adjust(cloud, who, points)
+    answer = cloud.client.post(f"{C}/{merged}/merge", headers=cloud.hq, json={"into": sleepy})
+    assert answer.status_code == 200, answer.get_json()
+    assert jobs.points_once(cloud.engine, now + timedelta(days=400)) == 0  # no expiry set
+    body = {"earn_per_unit": 1, "point_value": 1, "min_redeem": 10, "offline_redeem_cap": 300}
+    body["expire_after_days"] = 365
+    assert (
+        cloud.client.put("/api/v1/loyalty/program", headers=cloud.hq, json=body).status_code == 200
+    )
+    assert jobs.points_once(cloud.engine, now + timedelta(days=364)) == 0  # not yet
+    assert jobs.points_once(cloud.engine, now + timedelta(days=366)) == 2  # sleepy, lively
+    assert jobs.points_once(cloud.engine, now + timedelta(days=367)) == 0  # once
+    for who in (sleepy, merged, lively):
+        assert get(cloud, f"{C}/{who}").get_json()["points"] == 0
+    with cloud.engine.connect() as conn:
+        expired = [
+            e for e in customer_rows.entries(conn, [sleepy, merged]) if e["reason"] == "expire"
+        ]
+    assert [e["delta"] for e in expired] == [-530]  # the family's whole balance, one entry
+    adjust(cloud, lively, 5)  # points moved again: a new quiet spell starts now
+    assert jobs.points_once(cloud.engine, now + timedelta(days=300)) == 0
+    assert get(cloud, f"{C}/{lively}").get_json()["points"] == 5
+    body["expire_after_days"] = 0
+    refused = cloud.client.put("/api/v1/loyalty/program", headers=cloud.hq, json=body)
+    assert refused.status_code == 422

@@ -4,7 +4,8 @@ redeeming, and a balance that goes below zero opens one `points_overdraft` per e
 
 from __future__ import annotations
 
-from datetime import timedelta
+import uuid
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -28,6 +29,7 @@ from shared.customers import (
 from shared.errors import Conflict, Unprocessable, idempotency_conflict
 
 PROGRAM_KEY = "loyalty_program"
+EXPIRY_IDS = uuid.UUID("6f1c1b2e-5d0a-4f57-9a51-0c3e2d7a9b10")  # namespace of expiry entry ids
 HQ_STORE = "*"  # the store an exception names when HQ, not a store, caused it
 
 
@@ -49,6 +51,41 @@ def set_program(conn: sa.Connection, body: LoyaltyProgram, region: str) -> Loyal
     change = body.model_dump(mode="json") | {"default_region": region}
     feed.append(conn, feed.CATALOGUE, "loyalty", change)
     return body
+
+
+def dormant(conn: sa.Connection, now: datetime) -> list[tuple[str, str]]:
+    """Customers whose points are due to expire at `now` (none without `expire_after_days`)."""
+    days = program(conn).expire_after_days
+    if days is None:
+        return []
+    return rows.dormant(conn, format_ts(now - timedelta(days=days)))
+
+
+def expire(conn: sa.Connection, survivor: str, last_moved: str, now: datetime) -> bool:
+    """One dormant customer's whole balance expires (reason `expire`), once per quiet spell:
+    the entry's id comes from the customer and the last time their points moved, so every
+    cloud instance may run the job. Points held for a redemption in progress wait for the
+    next pass. Nodes learn the new balance from the feed."""
+    rows.lock(conn)
+    ids = rows.family(conn, survivor)
+    stamp = format_ts(now)
+    balance = rows.balance(conn, ids)
+    if balance <= 0 or rows.held(conn, ids, stamp):
+        return False
+    entry = {
+        "id": str(uuid.uuid5(EXPIRY_IDS, f"{survivor} {last_moved}")),
+        "customer_id": survivor,
+        "delta": -balance,
+        "reason": "expire",
+        "ref": f"unmoved since {last_moved[:10]}",
+        "store": None,
+        "occurred_at": stamp,
+        "hold_id": None,
+    }
+    if not rows.add_points(conn, entry):
+        return False
+    customers.announce(conn, survivor)
+    return True
 
 
 def adjust(conn: sa.Connection, customer_id: str, body: PointsAdjustIn) -> tuple[Customer, bool]:

@@ -122,6 +122,22 @@ def balance(conn: sa.Connection, ids: list[str]) -> int:
     return int(total)
 
 
+def dormant(conn: sa.Connection, cutoff: str) -> list[tuple[str, str]]:
+    """(survivor, the last time its points moved) of customers who hold points and whose
+    ledger (merged records included) has not moved but by expiry since before `cutoff`;
+    erased customers are left out."""
+    survivor = sa.func.coalesce(customers.c.merged_into, customers.c.id)
+    moved = sa.func.max(sa.case((points.c.reason != "expire", points.c.occurred_at)))
+    query = (
+        sa.select(survivor, moved)
+        .select_from(points.join(customers, customers.c.id == points.c.customer_id))
+        .where(customers.c.erased_at.is_(None))
+        .group_by(survivor)
+        .having(sa.func.sum(points.c.delta) > 0, moved < cutoff)
+    )
+    return [(str(who), str(when)) for who, when in conn.execute(query)]
+
+
 def reversed_of(conn: sa.Connection, sale_id: str) -> dict[str, int]:
     """What returns and voids in every store already gave back of a sale's points, per part
     (positive): earned points taken back (`earn`), redeemed points given back (`redeem`)."""

@@ -100,7 +100,9 @@ def sync_detailed(
         body (LoyaltyProgram): Earn `earn_per_unit` points per whole currency unit paid with
             money; one point is
             worth `point_value` minor units; at least `min_redeem` at once; at most
-            `offline_redeem_cap` per customer at a node that cannot reach the cloud.
+            `offline_redeem_cap` per customer at a node that cannot reach the cloud. With
+            `expire_after_days`, the points of a customer whose points have not moved for that long
+            expire (none: points never expire).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +134,9 @@ def sync(
         body (LoyaltyProgram): Earn `earn_per_unit` points per whole currency unit paid with
             money; one point is
             worth `point_value` minor units; at least `min_redeem` at once; at most
-            `offline_redeem_cap` per customer at a node that cannot reach the cloud.
+            `offline_redeem_cap` per customer at a node that cannot reach the cloud. With
+            `expire_after_days`, the points of a customer whose points have not moved for that long
+            expire (none: points never expire).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +163,9 @@ async def asyncio_detailed(
         body (LoyaltyProgram): Earn `earn_per_unit` points per whole currency unit paid with
             money; one point is
             worth `point_value` minor units; at least `min_redeem` at once; at most
-            `offline_redeem_cap` per customer at a node that cannot reach the cloud.
+            `offline_redeem_cap` per customer at a node that cannot reach the cloud. With
+            `expire_after_days`, the points of a customer whose points have not moved for that long
+            expire (none: points never expire).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +195,9 @@ async def asyncio(
         body (LoyaltyProgram): Earn `earn_per_unit` points per whole currency unit paid with
             money; one point is
             worth `point_value` minor units; at least `min_redeem` at once; at most
-            `offline_redeem_cap` per customer at a node that cannot reach the cloud.
+            `offline_redeem_cap` per customer at a node that cannot reach the cloud. With
+            `expire_after_days`, the points of a customer whose points have not moved for that long
+            expire (none: points never expire).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
