@@ -41,6 +41,9 @@ def receive(db: Database, config: NodeConfig, incoming: Order) -> None:
         else:
             rows.save(db, incoming)
         return
+    if current.status == "short" and incoming.status in ("accepted", "picking"):
+        _part_accepted(db, current, incoming)
+        return
     if current.status == "collected" or incoming.status not in ("cancelled", "expired"):
         return
     released = [line.model_copy(update={"reserved": 0}) for line in current.lines]
@@ -50,6 +53,19 @@ def receive(db: Database, config: NodeConfig, incoming: Order) -> None:
             update={"status": incoming.status, "lines": released, "updated_at": incoming.updated_at}
         ),
     )
+
+
+def _part_accepted(db: Database, current: Order, incoming: Order) -> None:
+    """HQ took what this store holds of a short order: the lines shrink to it and picking
+    goes on (what was picked here stays picked; the reservation is the new quantity)."""
+    picked = {line.sku: line.picked for line in current.lines}
+    lines = [
+        line.model_copy(update={"picked": picked.get(line.sku, 0), "reserved": line.qty})
+        for line in incoming.lines
+    ]
+    status = "picking" if any(line.picked for line in lines) else "accepted"
+    update = {"status": status, "lines": lines, "updated_at": incoming.updated_at}
+    rows.save(db, current.model_copy(update=update))
 
 
 def _accept_or_short(db: Database, config: NodeConfig, order: Order) -> None:

@@ -254,3 +254,55 @@ def test_expiry_releases_the_reservation_on_both_sides(tmp_path: Path) -> None:
     finally:
         edge.stop()
         cloud.stop()
+
+
+def test_hq_accepts_the_part_of_a_short_order_and_it_is_collected(shop: Shop) -> None:
+    skus = shop.system.create_products(2, 5)
+    shop.system.wait_pulled(skus, 5)
+    placed = shop.place([(skus[0], 2), (skus[1], 3)])
+    assert placed.status_code == 201, placed.text
+    order_id, code = placed.json()["id"], placed.json()["pickup_code"]
+    with shop.system.lane(("pia", "2468")) as lane:
+        shop.wait_edge_status(lane, order_id, "accepted")
+        picks = [{"sku": skus[0], "qty": 2}, {"sku": skus[1], "qty": 1}]
+        assert lane.post(f"/orders/{order_id}/pick", json={"lines": picks}).status_code == 200
+        gone = {"lines": [{"sku": skus[1], "reason": "two jars broken"}]}
+        assert lane.post(f"/orders/{order_id}/short", json=gone).json()["status"] == "short"
+    shop.wait_cloud_status(order_id, "short")
+    with shop.system.hq() as hq:
+        accepted = hq.post(f"/orders/{order_id}/accept-part")
+        assert accepted.status_code == 200, accepted.text
+        again = hq.post(f"/orders/{order_id}/accept-part")
+        assert again.status_code == 200 and again.json()["lines"] == accepted.json()["lines"]
+    body = accepted.json()
+    assert body["status"] == "picking"
+    assert [(ln["sku"], ln["qty"], ln["picked"]) for ln in body["lines"]] == [
+        (skus[0], 2, 2),
+        (skus[1], 1, 1),
+    ]
+    assert body["lines"][1]["short_reason"] == "two jars broken"  # the order's history
+    with shop.system.lane(("pia", "2468")) as lane:
+        shop.wait_edge_status(lane, order_id, "picking")
+        assert lane.get(f"/stock/{skus[1]}").json()["reserved"] == 1
+        assert lane.post(f"/orders/{order_id}/ready").json()["status"] == "ready"
+        done = lane.post(f"/orders/{order_id}/collect", json={"pickup_code": code})
+        assert done.status_code == 200 and done.json()["status"] == "collected"
+    shop.wait_cloud_status(order_id, "collected")
+    shop.system.wait_synced()
+    for sku, left in ((skus[0], 3), (skus[1], 4)):
+        wait_for(lambda sku=sku, left=left: shop.cloud_stock(sku)["on_hand"] == left, 20)
+        assert shop.cloud_stock(sku)["reserved"] == 0
+    healthy = shop.place([(skus[0], 1)])
+    with shop.system.hq() as hq:
+        refused = hq.post(f"/orders/{healthy.json()['id']}/accept-part")
+        assert refused.status_code == 409 and refused.json()["error"]["code"] == "not_short"
+    empty = shop.place([(skus[1], 1)]).json()["id"]
+    with shop.system.lane(("pia", "2468")) as lane:
+        shop.wait_edge_status(lane, empty, "accepted")
+        gone = {"lines": [{"sku": skus[1], "reason": "not on the shelf"}]}
+        assert lane.post(f"/orders/{empty}/short", json=gone).json()["status"] == "short"
+    shop.wait_cloud_status(empty, "short")
+    with shop.system.hq() as hq:
+        refused = hq.post(f"/orders/{empty}/accept-part")
+        assert refused.status_code == 409 and refused.json()["error"]["code"] == "nothing_held"
+        assert hq.post(f"/orders/{empty}/cancel").json()["status"] == "cancelled"

@@ -77,6 +77,25 @@ def cancel_order(order_id: str) -> Response:
         return jsonify(orders.public(orders.cancel(conn, order_id, _caller())))
 
 
+@route(
+    bp,
+    "POST",
+    "/orders/<order_id>/accept-part",
+    "Take what the store holds of a short order; the store goes on picking",
+    roles=ORDERS_WRITE,
+    response=Order,
+    errors=(403, 404, 409),
+    description="Each line shrinks to the units the store kept for it (lines it holds none "
+    "of go); the order becomes `accepted` (`picking` when some units are picked) and the "
+    "store learns it from its feed. Again once accepted answers the order unchanged; 409 "
+    "`not_short` for an order in another state, 409 `nothing_held` when the store holds "
+    "nothing of it (cancel it instead).",
+)
+def accept_part(order_id: str) -> Response:
+    with engine().begin() as conn:
+        return jsonify(orders.public(orders.accept_part(conn, order_id, _caller())))
+
+
 def _caller() -> orders.Caller:
     """The authenticated HQ token: its role and the hash that names it."""
     who = caller()

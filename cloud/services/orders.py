@@ -185,6 +185,29 @@ def cancel(conn: sa.Connection, order_id: str, caller: Caller = HQ) -> Order:
     return _change(conn, order.model_copy(update={"status": "cancelled"}), to_store=True)
 
 
+def accept_part(conn: sa.Connection, order_id: str, caller: Caller = HQ) -> Order:
+    """HQ (or the shop that placed it) takes what the store holds of a short order: each
+    line shrinks to what the store kept for it (lines it holds none of go), the reasons stay
+    as the order's history, and the store goes on picking (`order.accepted` or
+    `order.picking` to the webhooks). Again once accepted answers the order unchanged;
+    another state is 409 `not_short`, a store holding nothing 409 `nothing_held`."""
+    order = get(conn, order_id, caller)
+    if order.status != "short":
+        went_on = order.status in ("accepted", "picking", "ready", "collected")
+        if went_on and any(line.short_reason for line in order.lines):
+            return order  # accepted before: a retry
+        raise Conflict("not_short", f"order {order_id} is {order.status}, not short")
+    kept = [line.model_copy(update={"qty": line.reserved}) for line in order.lines if line.reserved]
+    if not kept:
+        raise Conflict("nothing_held", f"the store holds nothing of order {order_id}: cancel it")
+    status = "picking" if any(line.picked for line in kept) else "accepted"
+    accepted = _change(
+        conn, order.model_copy(update={"status": status, "lines": kept}), to_store=True
+    )
+    notify(conn, accepted)
+    return accepted
+
+
 def expire_due(conn: sa.Connection, limit: int = 100) -> int:
     """Expire open orders past their hold time, releasing what they held."""
     due = rows.due_to_expire(conn, now_text(), limit)
