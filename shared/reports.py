@@ -46,6 +46,14 @@ REPORTS: dict[str, tuple[str, tuple[str, ...], str]] = {
         "Per store and day: discounts given on sale lines (VAT included), and the sales they "
         "were given on.",
     ),
+    "promotions": (
+        "Promotions",
+        ("promotion", "name", "sales", "units", "discount", "sold_total"),
+        "Per promotion (and `manual` for manual discounts): sales with a line it discounted, "
+        "the units on those lines, the discount it gave (VAT included) and what those lines "
+        "sold for after every discount. Highest discount first; `limit` rows (default 20). "
+        "Returns are not netted per promotion (they count in the other reports).",
+    ),
     "stock_cover": (
         "Stock cover",
         ("store", "sku", "name", "on_hand", "units_per_day", "cover_days"),

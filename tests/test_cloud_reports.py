@@ -9,9 +9,12 @@ from collections import Counter, defaultdict
 from typing import Any
 
 import sqlalchemy as sa
+from click.testing import CliRunner
 
+from cli import main
 from cloud.services import rollups
 from cloud.storage.rollups import ROLLUPS
+from cloud.storage.schema import report_promotions
 from tests.cloud_fixtures import (
     CloudUnderTest,
     push,
@@ -19,6 +22,7 @@ from tests.cloud_fixtures import (
     sale_event,
     void_event,
 )
+from tests.test_hq_console import _user, sign_in
 
 REPORTS = "/api/v1/reports"
 
@@ -226,3 +230,188 @@ def test_a_range_at_the_start_of_the_calendar_is_answered(cloud: CloudUnderTest)
         "/api/v1/reports/sales_by_store_day?to=0001-01-02", headers=cloud.readonly
     )
     assert answer.status_code == 200 and answer.get_json()["items"] == []
+
+
+MILK_10 = "0192f0c4-8e1a-7c3b-9d2e-00000000a001"
+EGGS_3_FOR_2 = "0192f0c4-8e1a-7c3b-9d2e-00000000a002"
+BREAD_OFF = "0192f0c4-8e1a-7c3b-9d2e-00000000a003"  # only on the voided sale
+NAMES = {
+    MILK_10: "Milk 10 % off",
+    EGGS_3_FOR_2: "3 for 2 on eggs",
+    BREAD_OFF: "50 off bread",
+    "manual": "Manual discounts",
+}
+
+
+def _discounted(store: str, when: str, lines: list[tuple[str, int, int, dict[str, int]]]) -> Any:
+    """A sale event whose (sku, qty, price, {source: discount}) lines carry their discounts
+    per source, as the pricing engine records them; paid by card."""
+    event = _sale(store, when, [(s, q, p) for s, q, p, _ in lines], [("card", 1)])
+    sale = event["body"]["sale"]
+    for line, (_, _, _, parts) in zip(sale["lines"], lines, strict=True):
+        line["discount"] = sum(parts.values())
+        line["total"] -= line["discount"]
+        line["promotions"] = [source for source in parts if source != "manual"]
+        line["discounts"] = [
+            {"source": source, "name": "" if source == "manual" else NAMES[source], "amount": a}
+            for source, a in parts.items()
+        ]
+    sale["total"] = sum(line["total"] for line in sale["lines"])
+    sale["payments"], sale["change"] = [{"method": "card", "amount": sale["total"]}], 0
+    return event
+
+
+def _seed_promotions(cloud: CloudUnderTest) -> tuple[list[Any], str]:
+    """Two promotions and manual discounts in two stores on two days; one sale voided (with a
+    third promotion found on no other sale), one returned (returns are not netted per
+    promotion). The sales pushed and the voided id."""
+    s1, s2 = cloud.node("S1"), cloud.node("S2")
+    for sku in ("MILK", "BREAD", "EGGS"):
+        cloud.product(sku)
+    day1, day2 = "2026-03-01T09:00:00.000000Z", "2026-03-02T18:30:00.000000Z"
+    events = [
+        _discounted(
+            "S1", day1, [("MILK", 2, 120, {MILK_10: 24}), ("BREAD", 1, 250, {"manual": 25})]
+        ),
+        _discounted(
+            "S1",
+            day1,
+            [("EGGS", 3, 300, {EGGS_3_FOR_2: 300}), ("MILK", 1, 120, {MILK_10: 12, "manual": 10})],
+        ),
+        _discounted("S1", day2, [("EGGS", 6, 300, {EGGS_3_FOR_2: 600}), ("BREAD", 2, 250, {})]),
+        _discounted(  # voided below
+            "S2", day1, [("MILK", 5, 120, {MILK_10: 60}), ("BREAD", 1, 250, {BREAD_OFF: 50})]
+        ),
+        _discounted("S2", day2, [("MILK", 3, 120, {MILK_10: 36}), ("BREAD", 1, 250, {})]),
+    ]
+    push(s1, *events[:3])
+    push(s2, *events[3:])
+    sales = [e["body"]["sale"] for e in events]
+    void = void_event("S2", sales[3])
+    ret = return_event("S1", sales[0])  # one milk of two, paid 216: 108 back
+    ret["body"]["ret"]["occurred_at"] = day2
+    ret["body"]["ret"]["lines"][0]["total"] = ret["body"]["ret"]["total"] = 108
+    ret["body"]["ret"]["refunds"] = [{"method": "card", "amount": 108}]
+    assert [r["status"] for r in push(s2, void)] == ["accepted"]
+    assert [r["status"] for r in push(s1, ret)] == ["accepted"]
+    return sales, sales[3]["id"]
+
+
+def _expected_promotions(sales: list[Any], voided: str, store: str | None = None) -> list[Any]:
+    """Per source, computed from the sales' lines, not the rollups."""
+    rows: dict[str, Counter[str]] = defaultdict(Counter)
+    receipts: dict[str, set[str]] = defaultdict(set)
+    for sale in sales:
+        if sale["id"] == voided or store not in (None, sale["store"]):
+            continue
+        for line in sale["lines"]:
+            for part in line["discounts"]:
+                receipts[part["source"]].add(sale["id"])
+                rows[part["source"]]["units"] += line["qty"]
+                rows[part["source"]]["discount"] += part["amount"]
+                rows[part["source"]]["sold_total"] += line["total"]
+    found = [
+        {
+            "promotion": source,
+            "name": NAMES[source],
+            "sales": len(receipts[source]),
+            "units": c["units"],
+            "discount": c["discount"],
+            "sold_total": c["sold_total"],
+        }
+        for source, c in rows.items()
+    ]
+    return sorted(found, key=lambda r: (-r["discount"], r["promotion"]))
+
+
+def test_promotions_report_matches_the_sales(cloud: CloudUnderTest) -> None:
+    sales, voided = _seed_promotions(cloud)
+    expected = _expected_promotions(sales, voided)
+    assert _get(cloud, "promotions") == expected
+    assert [r["promotion"] for r in expected] == [EGGS_3_FOR_2, MILK_10, "manual"]  # no BREAD_OFF
+    assert expected[1] == {  # the voided sale's 60 off is not counted
+        "promotion": MILK_10,
+        "name": "Milk 10 % off",
+        "sales": 3,
+        "units": 6,
+        "discount": 72,
+        "sold_total": 216 + 98 + 324,  # 120 - 12 - 10 manual = 98
+    }
+    assert _get(cloud, "promotions", "&store=S2") == _expected_promotions(sales, voided, "S2")
+    assert _get(cloud, "promotions", "&limit=1") == expected[:1]
+    assert _get(cloud, "discounts", "&store=S1")[0]["discount"] == 24 + 25 + 300 + 12 + 10
+
+    answer = cloud.client.get(
+        f"{REPORTS}/promotions?from=2026-03-01&to=2026-03-03&format=csv", headers=cloud.readonly
+    )
+    assert answer.status_code == 200 and answer.mimetype == "text/csv"
+    lines = answer.get_data(as_text=True).splitlines()
+    assert lines[0] == "promotion,name,sales,units,discount,sold_total"
+    rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True))))
+    assert rows == [{k: str(v) for k, v in r.items()} for r in expected]
+
+    def rows_kept() -> list[Any]:
+        with cloud.engine.connect() as conn:
+            return sorted(tuple(r) for r in conn.execute(sa.select(report_promotions)))
+
+    kept = rows_kept()
+    db = cloud.engine.url.render_as_string(hide_password=False)
+    rebuilt = CliRunner().invoke(main, ["cloud", "rebuild-rollups", "--db", db])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "from 5 sales and returns" in rebuilt.output  # the voided sale skipped
+    assert _get(cloud, "promotions") == expected
+    assert [r for r in rows_kept() if any(r[4:])] == [r for r in kept if any(r[4:])]
+
+
+def test_the_console_draws_the_promotions_report(cloud: CloudUnderTest) -> None:
+    sales, voided = _seed_promotions(cloud)
+    _user(cloud, "ana@chain.example", "analyst")
+    assert sign_in(cloud, "ana@chain.example").status_code == 302
+    days = "from=2026-03-01&to=2026-03-03"
+    html = cloud.client.get(f"/hq/analytics?{days}").get_data(as_text=True)
+    section = html[html.index('data-report="promotions"') :]
+    section = section[: section.index("</section>")]
+    assert 'id="chart-promotions"' in section
+    for row in _expected_promotions(sales, voided):
+        assert f'data-label="{row["name"]}" data-value="{row["discount"]}"' in section
+        assert f'<td data-col="promotion">{row["promotion"]}</td>' in section
+    page_csv = cloud.client.get(f"/hq/analytics/promotions.csv?{days}")
+    api_csv = cloud.client.get(f"{REPORTS}/promotions?{days}&format=csv", headers=cloud.hq)
+    assert page_csv.status_code == 200 and page_csv.data == api_csv.data
+
+
+def test_promotion_parts_sum_each_source_per_line() -> None:
+    line = {
+        "qty": 2,
+        "total": 70,
+        "discounts": [
+            {"source": MILK_10, "name": "A", "amount": 20},
+            {"source": "manual", "name": "", "amount": 10},
+            {"source": MILK_10, "name": "A", "amount": 0},
+        ],
+    }
+    bare = {"qty": 1, "total": 50}
+    assert rollups.promotion_parts([line, bare]) == {
+        "manual": ("Manual discounts", [(line, 10)]),
+        MILK_10: ("A", [(line, 20)]),
+    }
+
+
+def test_migration_0012_builds_the_promotions_rollup_from_the_stored_sales(
+    cloud: CloudUnderTest,
+) -> None:
+    """A cloud that already holds sales when 0012 arrives reports them at once."""
+    from alembic import command
+    from alembic.config import Config
+
+    from cloud.storage.engine import MIGRATIONS
+
+    sales, voided = _seed_promotions(cloud)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with cloud.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0011")
+        assert "report_promotions" not in sa.inspect(conn).get_table_names()
+        command.upgrade(config, "head")
+    assert _get(cloud, "promotions") == _expected_promotions(sales, voided)

@@ -21,7 +21,7 @@ QUERY = (
     Query(
         "limit",
         {"type": "integer", "minimum": 1, "maximum": 1000, "default": 20},
-        description="rows of top_products, stock_cover and sell_through (default 20)",
+        description="rows of top_products, promotions, stock_cover and sell_through (default 20)",
     ),
     Query("format", {"type": "string", "enum": ["json", "csv"]}, description="csv: text/csv"),
 )

@@ -20,6 +20,7 @@ DRAWN: dict[str, tuple[str, str]] = {
     "basket_size": ("value_per_receipt", "money"),
     "tender_mix": ("amount", "money"),
     "discounts": ("discount", "money"),
+    "promotions": ("discount", "money"),
     "stock_cover": ("cover_days", "count"),
     "sell_through": ("sell_through_bp", "count"),
 }
@@ -49,7 +50,7 @@ def chart(name: str, title: str, rows: list[Row], win: Window) -> Markup:
 def _label(row: Row) -> str:
     if "store" in row and "sku" in row:
         return f"{row['store']} {row['sku']}"
-    return str(row.get("sku") or row.get("store") or row.get("method") or "")
+    return str(row.get("sku") or row.get("store") or row.get("method") or row.get("name") or "")
 
 
 def _value(row: Row, column: str) -> int:

@@ -172,6 +172,21 @@ def discounts(conn: sa.Connection, win: Window) -> list[Row]:
     ]
 
 
+def promotions(conn: sa.Connection, win: Window) -> list[Row]:
+    rows = rollups.promotions(conn, win.stores, win.start, win.end, win.limit)
+    return [
+        {
+            "promotion": r["promotion"],
+            "name": r["name"] or r["promotion"],
+            "sales": _int(r["sales"]),
+            "units": _int(r["units"]),
+            "discount": _int(r["discount"]),
+            "sold_total": _int(r["sold_total"]),
+        }
+        for r in rows
+    ]
+
+
 def _stock(conn: sa.Connection, win: Window) -> list[tuple[str, str, int, int]]:
     """(store, sku, net units sold in the range, on hand now) for every pair with either."""
     sold = rollups.units_by_store_sku(conn, win.stores, win.start, win.end)
@@ -227,6 +242,7 @@ _REPORTS: dict[str, Callable[[sa.Connection, Window], list[Row]]] = {
     "basket_size": basket_size,
     "tender_mix": tender_mix,
     "discounts": discounts,
+    "promotions": promotions,
     "stock_cover": stock_cover,
     "sell_through": sell_through,
 }

@@ -71,14 +71,27 @@ def insert_many(
 
 
 @cache
+def counters(table: sa.Table) -> tuple[str, ...]:
+    """A rollup's columns that `add_to` adds to: all but the key and the labels (text, such
+    as a promotion's name, which the newest row sets)."""
+    return tuple(
+        c.name for c in table.columns if not c.primary_key and not isinstance(c.type, sa.String)
+    )
+
+
+@cache
 def _add_to(dialect: str, table: sa.Table, columns: tuple[str, ...]) -> Any:
     """Built once per table and dialect. PostgreSQL: the rows as one JSON parameter (constant
     text, see `_from_json`); SQLite: one statement run for every row (executemany)."""
     keys = [c.name for c in table.primary_key.columns]
-    counters = [name for name in columns if name not in keys]
+    added = [name for name in columns if name in counters(table)]
+    labels = [name for name in columns if name not in keys and name not in added]
     if dialect == "postgresql":
         names = ", ".join(columns)
-        updates = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in counters)
+        updates = ", ".join(
+            [f"{c} = {table.name}.{c} + excluded.{c}" for c in added]
+            + [f"{c} = excluded.{c}" for c in labels]
+        )
         return sa.text(
             f"INSERT INTO {table.name} ({names}) SELECT {names} FROM "
             f"json_populate_recordset(NULL::{table.name}, CAST(:rows AS json)) "
@@ -87,14 +100,16 @@ def _add_to(dialect: str, table: sa.Table, columns: tuple[str, ...]) -> Any:
     statement = sqlite.insert(table)
     return statement.on_conflict_do_update(
         index_elements=keys,
-        set_={name: table.c[name] + statement.excluded[name] for name in counters},
+        set_={name: table.c[name] + statement.excluded[name] for name in added}
+        | {name: statement.excluded[name] for name in labels},
     )
 
 
 def add_to(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
     """Add each row's counters to the row of the same key, or insert it (rollups), in one
-    statement: `INSERT ... ON CONFLICT DO UPDATE SET c = c + excluded.c`. Keys must be
-    distinct (a statement may not update one row twice); all rows have the same columns."""
+    statement: `INSERT ... ON CONFLICT DO UPDATE SET c = c + excluded.c`; a text column is a
+    label, set to the new row's (`SET name = excluded.name`). Keys must be distinct (a
+    statement may not update one row twice); all rows have the same columns."""
     if not rows:
         return
     statement = _add_to(conn.dialect.name, table, tuple(rows[0]))

@@ -3,11 +3,12 @@ reports read. Days and hours are the store's local ones, as text `YYYY-MM-DD` an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
 
-from cloud.storage.dialect import add_to, json_rows
+from cloud.storage.dialect import add_to, counters, json_rows
 from cloud.storage.schema import (
     movements,
     products,
@@ -16,6 +17,7 @@ from cloud.storage.schema import (
     report_days,
     report_hours,
     report_products,
+    report_promotions,
     report_store_months,
     report_tenders,
     returns,
@@ -30,6 +32,7 @@ ROLLUPS = (
     report_chain_days,
     report_chain_months,
     report_tenders,
+    report_promotions,
 )
 CHUNK = 2000  # rows per upsert statement (SQLite's bound-parameter limit is 32,766)
 
@@ -43,9 +46,24 @@ def add(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> Non
         add_to(conn, table, rows[start : start + CHUNK])
 
 
-def clear(conn: sa.Connection) -> None:
-    """Empty every rollup (before a rebuild)."""
-    for table in ROLLUPS:
+def as_row(
+    table: sa.Table, key: tuple[Any, ...], counts: Mapping[str, int], labels: Mapping[str, str]
+) -> dict[str, Any]:
+    """A row for `add`: its key, every counter (zeros too: the rows of one statement have the
+    same columns) and its labels (a promotion's name)."""
+    keys = [c.name for c in table.primary_key.columns]
+    return dict(zip(keys, key, strict=True)) | {c: counts[c] for c in counters(table)} | {**labels}
+
+
+def present(conn: sa.Connection) -> list[sa.Table]:
+    """The rollups whose tables exist (a migration older than a rollup rebuilds the others)."""
+    names = set(sa.inspect(conn).get_table_names())
+    return [table for table in ROLLUPS if table.name in names]
+
+
+def clear(conn: sa.Connection, tables: list[sa.Table]) -> None:
+    """Empty these rollups (before a rebuild)."""
+    for table in tables:
         conn.execute(sa.delete(table))
 
 
@@ -250,3 +268,43 @@ def tenders(
         .order_by(t.c.method)
     )
     return [dict(row._mapping) for row in conn.execute(query)]
+
+
+PROMOTION_COUNTERS = ("sales", "units", "discount", "sold_total")
+
+
+def promotions(
+    conn: sa.Connection, stores: list[str] | None, start: str, end: str, limit: int
+) -> list[dict[str, Any]]:
+    """Per promotion (and `manual`) over the range: sales, units, discount and sold total;
+    highest discount first, then promotion id, `limit` rows, without those all zero (a
+    promotion whose only sale was voided). Each with the name its newest row carries."""
+    t = report_promotions
+    sums = {name: _sum(t.c[name]).label(name) for name in PROMOTION_COUNTERS}
+    query = (
+        sa.select(t.c.promotion, *sums.values())
+        .where(*_range(t, stores, start, end))
+        .group_by(t.c.promotion)
+        .having(sa.or_(*(sa.func.sum(t.c[name]) != 0 for name in PROMOTION_COUNTERS)))
+        .order_by(sums["discount"].desc(), t.c.promotion)
+        .limit(limit)
+    )
+    rows = [dict(row._mapping) for row in conn.execute(query)]
+    names = _promotion_names(conn, [r["promotion"] for r in rows], stores, start, end)
+    return [r | {"name": names.get(r["promotion"], "")} for r in rows]
+
+
+def _promotion_names(
+    conn: sa.Connection, ids: list[str], stores: list[str] | None, start: str, end: str
+) -> dict[str, str]:
+    """The name of each promotion on its newest row in the range (the latest day, then the
+    last store): a promotion renamed shows its latest name."""
+    if not ids:
+        return {}
+    t = report_promotions
+    query = (
+        sa.select(t.c.promotion, t.c.name)
+        .where(t.c.promotion.in_(ids), *_range(t, stores, start, end))
+        .order_by(t.c.promotion, t.c.day, t.c.store)
+    )
+    return dict(conn.execute(query).tuples().all())  # the newest last: it wins

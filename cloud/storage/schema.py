@@ -506,3 +506,19 @@ report_tenders = sa.Table(
     sa.Column("payments", sa.BigInteger, nullable=False),
     sa.Column("amount", Money, nullable=False),
 )
+
+# What each promotion gave (revision 0012_report_promotions): per store, local day and
+# promotion id (or `manual`); `name` is the name the latest push carried for it.
+report_promotions = sa.Table(
+    "report_promotions",
+    metadata,
+    sa.Column("store", sa.String(32), primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("promotion", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("sales", sa.BigInteger, nullable=False),
+    sa.Column("units", sa.BigInteger, nullable=False),
+    sa.Column("discount", Money, nullable=False),
+    sa.Column("sold_total", Money, nullable=False),
+    sa.Index("report_promotions_day", "day", "store"),
+)

@@ -4,6 +4,7 @@ from enum import StrEnum
 class GetReportsNameName(StrEnum):
     BASKET_SIZE = "basket_size"
     DISCOUNTS = "discounts"
+    PROMOTIONS = "promotions"
     SALES_BY_HOUR = "sales_by_hour"
     SALES_BY_STORE_DAY = "sales_by_store_day"
     SELL_THROUGH = "sell_through"

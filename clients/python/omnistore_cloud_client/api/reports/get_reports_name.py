@@ -139,7 +139,11 @@ def sync_detailed(
     minor unit, items to 2 decimals). `tender_mix` (method, payments, amount, share_bp): Per tender:
     payments taken, amount kept (cash net of change, refunds subtracted) and its share of all tenders in
     basis points (10000 = 100 %). `discounts` (store, day, discount, sold_total): Per store and day:
-    discounts given on sale lines (VAT included), and the sales they were given on. `stock_cover`
+    discounts given on sale lines (VAT included), and the sales they were given on. `promotions`
+    (promotion, name, sales, units, discount, sold_total): Per promotion (and `manual` for manual
+    discounts): sales with a line it discounted, the units on those lines, the discount it gave (VAT
+    included) and what those lines sold for after every discount. Highest discount first; `limit` rows
+    (default 20). Returns are not netted per promotion (they count in the other reports). `stock_cover`
     (store, sku, name, on_hand, units_per_day, cover_days): Per store and SKU: on hand now divided by
     the average net units sold per day over the range; empty when nothing sold. Lowest cover first.
     `sell_through` (store, sku, name, units, on_hand, sell_through_bp): Per store and SKU: net units
@@ -202,7 +206,11 @@ def sync(
     minor unit, items to 2 decimals). `tender_mix` (method, payments, amount, share_bp): Per tender:
     payments taken, amount kept (cash net of change, refunds subtracted) and its share of all tenders in
     basis points (10000 = 100 %). `discounts` (store, day, discount, sold_total): Per store and day:
-    discounts given on sale lines (VAT included), and the sales they were given on. `stock_cover`
+    discounts given on sale lines (VAT included), and the sales they were given on. `promotions`
+    (promotion, name, sales, units, discount, sold_total): Per promotion (and `manual` for manual
+    discounts): sales with a line it discounted, the units on those lines, the discount it gave (VAT
+    included) and what those lines sold for after every discount. Highest discount first; `limit` rows
+    (default 20). Returns are not netted per promotion (they count in the other reports). `stock_cover`
     (store, sku, name, on_hand, units_per_day, cover_days): Per store and SKU: on hand now divided by
     the average net units sold per day over the range; empty when nothing sold. Lowest cover first.
     `sell_through` (store, sku, name, units, on_hand, sell_through_bp): Per store and SKU: net units
@@ -260,7 +268,11 @@ async def asyncio_detailed(
     minor unit, items to 2 decimals). `tender_mix` (method, payments, amount, share_bp): Per tender:
     payments taken, amount kept (cash net of change, refunds subtracted) and its share of all tenders in
     basis points (10000 = 100 %). `discounts` (store, day, discount, sold_total): Per store and day:
-    discounts given on sale lines (VAT included), and the sales they were given on. `stock_cover`
+    discounts given on sale lines (VAT included), and the sales they were given on. `promotions`
+    (promotion, name, sales, units, discount, sold_total): Per promotion (and `manual` for manual
+    discounts): sales with a line it discounted, the units on those lines, the discount it gave (VAT
+    included) and what those lines sold for after every discount. Highest discount first; `limit` rows
+    (default 20). Returns are not netted per promotion (they count in the other reports). `stock_cover`
     (store, sku, name, on_hand, units_per_day, cover_days): Per store and SKU: on hand now divided by
     the average net units sold per day over the range; empty when nothing sold. Lowest cover first.
     `sell_through` (store, sku, name, units, on_hand, sell_through_bp): Per store and SKU: net units
@@ -321,7 +333,11 @@ async def asyncio(
     minor unit, items to 2 decimals). `tender_mix` (method, payments, amount, share_bp): Per tender:
     payments taken, amount kept (cash net of change, refunds subtracted) and its share of all tenders in
     basis points (10000 = 100 %). `discounts` (store, day, discount, sold_total): Per store and day:
-    discounts given on sale lines (VAT included), and the sales they were given on. `stock_cover`
+    discounts given on sale lines (VAT included), and the sales they were given on. `promotions`
+    (promotion, name, sales, units, discount, sold_total): Per promotion (and `manual` for manual
+    discounts): sales with a line it discounted, the units on those lines, the discount it gave (VAT
+    included) and what those lines sold for after every discount. Highest discount first; `limit` rows
+    (default 20). Returns are not netted per promotion (they count in the other reports). `stock_cover`
     (store, sku, name, on_hand, units_per_day, cover_days): Per store and SKU: on hand now divided by
     the average net units sold per day over the range; empty when nothing sold. Lowest cover first.
     `sell_through` (store, sku, name, units, on_hand, sell_through_bp): Per store and SKU: net units
