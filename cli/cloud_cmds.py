@@ -126,8 +126,15 @@ def add_token(name: str, role: str, db: str) -> None:
     help="Read the password from the first line of this file ('-': standard input); "
     "else a hidden prompt asks twice.",
 )
+@click.option(
+    "--temporary",
+    is_flag=True,
+    help="The user must choose their own password when they first sign in.",
+)
 @DB
-def add_user(email: str, role: str, password_file: click.File | None, db: str) -> None:
+def add_user(
+    email: str, role: str, password_file: click.File | None, temporary: bool, db: str
+) -> None:
     """Add an HQ console user (or change their role and password; their sessions end)."""
     from cloud.services.hq_users import add_user as do_add
     from shared.errors import OmnistoreError
@@ -138,7 +145,7 @@ def add_user(email: str, role: str, password_file: click.File | None, db: str) -
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
         with _engine(db).begin() as conn:
-            new = do_add(conn, email, role, password)
+            new = do_add(conn, email, role, password, temporary)
     except OmnistoreError as exc:
         raise click.UsageError(exc.message) from exc
     click.echo(f"{'added' if new else 'updated'} HQ console user {email.strip().lower()} ({role})")

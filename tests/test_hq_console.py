@@ -222,3 +222,31 @@ def test_the_orders_board_shows_an_open_order_by_state_and_age(cloud: CloudUnder
     assert f'data-order="{order["id"]}"' in column and "2 units" in column and "0 min" in column
     assert cloud.client.get("/hq/orders?store=S9").status_code == 200
     assert cloud.client.get("/hq/orders?store=bad store").status_code == 400
+
+
+def test_a_temporary_password_must_be_replaced_before_any_page(cloud: CloudUnderTest) -> None:
+    with cloud.engine.begin() as conn:
+        hq_users.add_user(conn, "tem@chain.example", "admin", PASSWORD, temporary=True)
+    assert sign_in(cloud, "tem@chain.example").status_code == 302
+    for path in PAGES.values():
+        answer = cloud.client.get(path)
+        assert answer.status_code == 302 and answer.headers["Location"].endswith("/hq/password")
+    page = cloud.client.get("/hq/password")
+    assert page.status_code == 200 and "Choose your password" in page.get_data(as_text=True)
+    csrf = _csrf(page.get_data(as_text=True))
+    assert cloud.client.post("/hq/catalogue", data={"csrf": csrf}).status_code == 403
+    new = "my very own passphrase"
+    for form, code in (
+        ({"current": PASSWORD, "new": new, "again": new + "!"}, 422),  # differ
+        ({"current": "wrong password!", "new": new, "again": new}, 422),
+        ({"current": PASSWORD, "new": "short", "again": "short"}, 422),
+        ({"current": PASSWORD, "new": PASSWORD, "again": PASSWORD}, 422),
+        ({"current": PASSWORD, "new": new, "again": new}, 302),
+    ):
+        answer = cloud.client.post("/hq/password", data=form | {"csrf": csrf})
+        assert answer.status_code == code, (form, answer.get_data(as_text=True)[-300:])
+    assert cloud.client.get("/hq/fleet").status_code == 302  # every session ended
+    assert sign_in(cloud, "tem@chain.example").status_code == 401  # the old one is gone
+    assert sign_in(cloud, "tem@chain.example", new).status_code == 302
+    assert cloud.client.get("/hq/fleet").status_code == 200  # no longer temporary
+    assert cloud.client.post("/hq/password", data={"current": new}).status_code == 400  # CSRF

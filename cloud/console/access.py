@@ -49,9 +49,11 @@ def current() -> Console | None:
     return found
 
 
-def allowed(action: str) -> Callable[[F], F]:
-    """The one check of a page or action: signed in (else to the sign-in page), the role
-    allowed (else 403), and on a POST the session's CSRF token (else 400)."""
+def allowed(action: str, *, temporary: bool = False) -> Callable[[F], F]:
+    """The one check of a page or action: signed in (else to the sign-in page), a password
+    of one's own (else to the page that changes it, unless `temporary` says this view is
+    open to a temporary password), the role allowed (else 403), and on a POST the session's
+    CSRF token (else 400)."""
 
     def decorate(view: F) -> F:
         @wraps(view)
@@ -61,6 +63,10 @@ def allowed(action: str) -> Callable[[F], F]:
                 if request.method == "GET":
                     return redirect(url_for("console.sign_in_page", next=request.path))
                 abort(401)
+            if console.must_change and not temporary:
+                if request.method == "GET":
+                    return redirect(url_for("console.password_page"))
+                abort(403)
             if not may(console, action):
                 abort(403)
             if request.method == "POST":

@@ -105,7 +105,10 @@ def home() -> Redirect:
 def sign_in_page(error: str = "", status: int = 200) -> Response:
     """The sign-in form; its CSRF token is a random cookie the form must echo."""
     pre = request.cookies.get(PRE_COOKIE) or secrets.token_urlsafe(24)
-    page = render_template("console/sign_in.html", csrf=pre, error=error, next=_next())
+    changed = request.args.get("changed") == "1"
+    page = render_template(
+        "console/sign_in.html", csrf=pre, error=error, next=_next(), changed=changed
+    )
     response = make_response(page, status)
     _cookie(response, PRE_COOKIE, pre, 3600)
     return response
@@ -139,8 +142,36 @@ def sign_in() -> AnyResponse:
     return response
 
 
+@bp.get("/password")
+@allowed("fleet", temporary=True)
+def password_page(error: str = "", status: int = 200) -> tuple[str, int]:
+    """Choose a new password (at once after signing in with a temporary one)."""
+    console = current()
+    assert console is not None  # `allowed` saw to it
+    page = render_template("console/password.html", must_change=console.must_change, error=error)
+    return page, status
+
+
+@bp.post("/password")
+@allowed("fleet", temporary=True)
+def change_password() -> AnyResponse | tuple[str, int]:
+    """The current password and the new one twice; then every session ends, this one too."""
+    console = current()
+    assert console is not None
+    new = request.form.get("new", "")
+    if new != request.form.get("again", ""):
+        return password_page("the two new passwords differ", 422)
+    try:
+        hq_users.change_password(_engine(), console, request.form.get("current", ""), new)
+    except OmnistoreError as exc:
+        return password_page(exc.message, exc.status)
+    response = redirect(url_for("console.sign_in_page", changed=1))
+    response.delete_cookie(COOKIE, path="/hq")
+    return response
+
+
 @bp.post("/sign-out")
-@allowed("fleet")
+@allowed("fleet", temporary=True)
 def sign_out() -> AnyResponse:
     console = current()
     if console is not None:

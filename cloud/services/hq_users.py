@@ -41,6 +41,7 @@ class Console:
     role: str
     csrf: str
     session: str  # the hash of the cookie's token
+    must_change: bool = False  # signed in with a temporary password: choose one first
 
 
 def hash_password(password: str) -> str:
@@ -66,15 +67,36 @@ def normal_email(email: str) -> str:
     return email
 
 
-def add_user(conn: sa.Connection, email: str, role: str, password: str) -> bool:
-    """Add or update a console user; True when new."""
+def add_user(
+    conn: sa.Connection, email: str, role: str, password: str, temporary: bool = False
+) -> bool:
+    """Add or update a console user; True when new. A `temporary` password lets the user
+    sign in once to choose their own before any page opens."""
     if role not in HQ_ROLES:
         raise Unprocessable("bad_role", f"role must be one of {', '.join(HQ_ROLES)}")
+    _check_length(password)
+    digest = hash_password(password)
+    return rows.put_user(conn, normal_email(email), role, digest, now_text(), temporary)
+
+
+def change_password(engine: sa.Engine, console: Console, current: str, new: str) -> None:
+    """A signed-in user chooses a new password (the current one proves it is them); every
+    session of theirs ends, this one too: they sign in again with it."""
+    _check_length(new)
+    with engine.begin() as conn:
+        user = rows.get_user(conn, console.email)
+        if not check_password(current[:MAX_PASSWORD], user["password_hash"] if user else None):
+            raise Unprocessable("wrong_password", "the current password is not right")
+        if hmac.compare_digest(current, new):
+            raise Unprocessable("same_password", "choose a password other than the current one")
+        rows.set_password(conn, console.email, hash_password(new))
+
+
+def _check_length(password: str) -> None:
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise Unprocessable(
             "bad_password", f"a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters"
         )
-    return rows.put_user(conn, normal_email(email), role, hash_password(password), now_text())
 
 
 def sign_in(engine: sa.Engine, email: str, password: str) -> tuple[str, Console]:
@@ -119,7 +141,7 @@ def session(engine: sa.Engine, token: str) -> Console | None:
         found = rows.get_session(conn, digest, time.time())
     if found is None:
         return None
-    return Console(found["email"], found["role"], found["csrf"], digest)
+    return Console(found["email"], found["role"], found["csrf"], digest, bool(found["must_change"]))
 
 
 def sign_out(engine: sa.Engine, console: Console) -> None:

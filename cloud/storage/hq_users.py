@@ -9,24 +9,29 @@ import sqlalchemy as sa
 from cloud.storage.schema import hq_sessions, hq_signin_failures, hq_users
 
 
-def put_user(conn: sa.Connection, email: str, role: str, password_hash: str, now: str) -> bool:
+def put_user(
+    conn: sa.Connection, email: str, role: str, password_hash: str, now: str, must_change: bool
+) -> bool:
     """Add a user or change their role and password; True when new. A change ends their
     sessions (roles are read on every request anyway)."""
+    values = {"role": role, "password_hash": password_hash, "must_change": must_change}
     found = get_user(conn, email)
     if found is None:
-        conn.execute(
-            sa.insert(hq_users).values(
-                email=email, role=role, password_hash=password_hash, created_at=now
-            )
-        )
+        conn.execute(sa.insert(hq_users).values(email=email, created_at=now, **values))
         return True
+    conn.execute(sa.update(hq_users).where(hq_users.c.email == email).values(**values))
+    conn.execute(sa.delete(hq_sessions).where(hq_sessions.c.email == email))
+    return False
+
+
+def set_password(conn: sa.Connection, email: str, password_hash: str) -> None:
+    """The user's own new password: no longer temporary, and every session of theirs ends."""
     conn.execute(
         sa.update(hq_users)
         .where(hq_users.c.email == email)
-        .values(role=role, password_hash=password_hash)
+        .values(password_hash=password_hash, must_change=False)
     )
     conn.execute(sa.delete(hq_sessions).where(hq_sessions.c.email == email))
-    return False
 
 
 def get_user(conn: sa.Connection, email: str) -> dict[str, Any] | None:
@@ -47,7 +52,7 @@ def add_session(
 def get_session(conn: sa.Connection, token_hash: str, now: float) -> dict[str, Any] | None:
     """A live session with its user's role as stored now (None when expired or gone)."""
     query = (
-        sa.select(hq_sessions.c.email, hq_sessions.c.csrf, hq_users.c.role)
+        sa.select(hq_sessions.c.email, hq_sessions.c.csrf, hq_users.c.role, hq_users.c.must_change)
         .select_from(hq_sessions.join(hq_users, hq_users.c.email == hq_sessions.c.email))
         .where(hq_sessions.c.token_hash == token_hash, hq_sessions.c.expires_at > now)
     )

@@ -381,8 +381,10 @@ hq_users = sa.Table(
     metadata,
     sa.Column("email", sa.String(254), primary_key=True),
     sa.Column("role", sa.String(16), nullable=False),
-    sa.Column("password_hash", sa.String(300)),  # NULL: set at first sign-in
+    sa.Column("password_hash", sa.String(300)),
     sa.Column("created_at", sa.String(32), nullable=False),
+    # the password an admin set is temporary: the user must choose their own at sign-in
+    sa.Column("must_change", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 hq_sessions = sa.Table(
