@@ -154,6 +154,27 @@ def test_every_pushed_sale_is_priced_again(cloud: CloudUnderTest) -> None:
     assert len(mismatches(cloud)) == 2
 
 
+def test_a_changed_promotion_is_priced_with_at_the_next_push(cloud: CloudUnderTest) -> None:
+    # The cloud keeps the promotions it parsed between pushes: a change must still count
+    # at once (and an ended one stop counting).
+    node = cloud.node("S1")
+    cloud.product("JUICE", price=250)
+    pid = str(uuid.uuid4())
+    url = f"{PROMOS}/{pid}"
+    cloud.client.put(url, json=promotion(), headers=cloud.hq)
+    push(node, priced_sale("S1", "JUICE", 3, 250, 500, promotions=[pid]))
+    four_for_three = promotion(params={"buy": 4, "pay": 3})
+    assert cloud.client.put(url, json=four_for_three, headers=cloud.hq).status_code == 200
+    push(node, priced_sale("S1", "JUICE", 4, 250, 750, promotions=[pid]))
+    assert mismatches(cloud) == []
+    stale = priced_sale("S1", "JUICE", 3, 250, 500, promotions=[pid])  # the old 3 for 2
+    push(node, stale)
+    assert [e["ref"] for e in mismatches(cloud)] == [stale["body"]["sale"]["id"]]
+    cloud.client.post(f"{url}/end", json={}, headers=cloud.hq)
+    push(node, priced_sale("S1", "JUICE", 4, 250, 1000))
+    assert len(mismatches(cloud)) == 1
+
+
 def test_manual_discounts_above_the_cap_need_a_manager(cloud: CloudUnderTest) -> None:
     node = cloud.node("S1")
     cloud.product("WINE", price=1000)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from cloud.services.promotion_cache import promotions_index
 from cloud.storage import catalog
 from cloud.storage import pricing as rows
 from shared.clock import format_ts
@@ -47,5 +48,5 @@ def preview(
             )
         )
     moment = format_ts(at)
-    promotions = rows.promotions_overlapping(conn, moment, moment)
+    promotions = promotions_index(conn, moment, moment)
     return price_basket(lines, promotions, store=store, at=at, member=member, coupons=coupons or [])

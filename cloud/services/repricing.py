@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from cloud.services.promotion_cache import promotions_index
 from cloud.services.reporting import exception_row
 from cloud.storage import catalog, exceptions
 from cloud.storage import pricing as rows
 from shared.clock import format_ts
 from shared.models import Sale
 from shared.pricing.check import reprice_differences
-from shared.pricing.index import PromotionIndex
 
 
 def check_sales(conn: sa.Connection, store: str, sales: list[Sale]) -> None:
@@ -25,7 +25,7 @@ def check_sales(conn: sa.Connection, store: str, sales: list[Sale]) -> None:
     versions = rows.versions_for(conn, skus)
     first = format_ts(min(sale.occurred_at for sale in sales))
     last = format_ts(max(sale.occurred_at for sale in sales))
-    index = PromotionIndex(rows.promotions_overlapping(conn, first, last))
+    index = promotions_index(conn, first, last)
     cap = rows.cap_bp(conn)
     found = []
     for sale in sales:

@@ -115,16 +115,29 @@ def list_promotions(
     return [Promotion.model_validate_json(body) for (body,) in rows]
 
 
-def promotions_overlapping(conn: sa.Connection, first: str, last: str) -> list[Promotion]:
-    """Promotions in force at some moment from `first` to `last` (the engine then checks
-    each sale's own time, store, coupons and member)."""
+def promotion_stamps(conn: sa.Connection, first: str, last: str) -> list[tuple[str, str]]:
+    """(id, updated_at) of the promotions in force at some moment from `first` to `last`:
+    what says whether a copy parsed earlier is still the one stored."""
     rows = conn.execute(
-        sa.select(promotions.c.body).where(
+        sa.select(promotions.c.id, promotions.c.updated_at).where(
             promotions.c.starts_at <= last,
             sa.or_(promotions.c.ends_at.is_(None), promotions.c.ends_at > first),
         )
     )
-    return [Promotion.model_validate_json(body) for (body,) in rows]
+    return [(str(pid), str(at)) for pid, at in rows]
+
+
+def promotions_by_id(conn: sa.Connection, ids: list[str]) -> list[tuple[str, Promotion]]:
+    """(updated_at, promotion) of these ids."""
+    found = []
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            sa.select(promotions.c.updated_at, promotions.c.body).where(
+                promotions.c.id.in_(ids[start : start + 500])
+            )
+        )
+        found += [(str(at), Promotion.model_validate_json(body)) for at, body in rows]
+    return found
 
 
 def cap_bp(conn: sa.Connection) -> int:
