@@ -35,8 +35,10 @@ debian-deps:
 		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq $$missing; \
 	fi
 
+# Three workers on two cores: most tests wait on the processes they start (two workers left
+# the CPUs about half idle); whole modules per worker, so a module's shared chain is one.
 test: debian-deps lint typecheck
-	$(BIN)/pytest -n 2 --dist loadfile -q -p no:cacheprovider
+	$(BIN)/pytest -n 3 --dist loadfile -q -p no:cacheprovider
 
 # `st run --checks all` (every phase, stateful included, fixed seed, bounded examples)
 # against the cloud and the node on loopback; also part of `make test`.

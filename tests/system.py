@@ -30,16 +30,17 @@ class System:
     def lane(self, who: tuple[str, str] = CASHIER, register: str = "1") -> httpx.Client:
         return self.edge.lane(*who, register=register)
 
-    def create_products(self, count: int, stock: int) -> list[str]:
-        """HQ puts `count` products in the catalogue and receives `stock` of each."""
-        skus = [f"SKU{n:04d}" for n in range(count)]
+    def create_products(self, count: int, stock: int, first: int = 0) -> list[str]:
+        """HQ puts `count` products in the catalogue and receives `stock` of each; `first`
+        numbers them from there (SKU and barcode), for a system that tests share."""
+        skus = [f"SKU{first + n:04d}" for n in range(count)]
         with self.hq() as hq:
             for n, sku in enumerate(skus):
                 product = {
                     "name": f"Product {n}",
                     "price": 100 + 37 * n,
                     "vat_rate_bp": 2000 if n % 3 == 0 else 700,
-                    "barcodes": [make_ean13(f"40012345{n:04d}")],
+                    "barcodes": [make_ean13(f"40012345{first + n:04d}")],
                 }
                 assert hq.put(f"/products/{sku}", json=product).status_code == 201
                 movement = {

@@ -4,6 +4,7 @@ returns and voids give points back; erasure reaches the nodes; bad input changes
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
 from collections.abc import Iterator
@@ -70,6 +71,21 @@ class Chain:
         with self.hq() as hq:
             return dict(hq.get(f"/customers/{cid}").json())
 
+    def exception_ids(self, kind: str) -> set[str]:
+        with self.hq() as hq:
+            return {e["id"] for e in hq.get("/exceptions", params={"kind": kind}).json()["items"]}
+
+    @contextlib.contextmanager
+    def cut(self, *stores: Store) -> Iterator[None]:
+        """The stores' links to the cloud are down inside the block, up again after it."""
+        for store in stores:
+            store.link.cut = True
+        try:
+            yield
+        finally:
+            for store in stores:
+                store.link.cut = False
+
 
 def _store(root: Path, cloud: Cloud, code: str, link: LossyProxy) -> Store:
     edge = Edge(root, name=f"edge-{code}")
@@ -80,8 +96,11 @@ def _store(root: Path, cloud: Cloud, code: str, link: LossyProxy) -> Store:
     return Store(code, edge, link)
 
 
-@pytest.fixture
-def chain(tmp_path: Path) -> Iterator[Chain]:
+@pytest.fixture(scope="module")
+def chain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chain]:
+    """One chain for the module: every test makes its own customers and ids, and a test
+    that cuts a link mends it in a `finally`."""
+    tmp_path = tmp_path_factory.mktemp("chain")
     cloud = Cloud(tmp_path).start()
     with LossyProxy(cloud.url, 0) as link_a, LossyProxy(cloud.url, 0) as link_b:
         a = _store(tmp_path, cloud, "A", link_a)
@@ -133,29 +152,29 @@ def funded(chain: Chain, points: int) -> str:
 
 
 def test_offline_signup_and_web_order_become_one_customer(chain: Chain) -> None:
-    chain.a.link.cut = True
     till_id = _id()
-    with chain.a.lane() as lane:
-        signed = lane.post(
-            "/customers", json={"id": till_id, "name": "Kim", "phone": "+49 151 12345678"}
-        )
-        assert signed.status_code == 201, signed.text
-        assert lane.get("/customers/lookup", params={"q": "+4915112345678"}).json()["id"] == till_id
-        sale = sell(lane, 2, till_id)
-        assert sale.status_code == 201, sale.text
-        assert sale.json()["loyalty"] == {"earned": 20, "redeemed": 0, "balance": 20}
-    order = {
-        "id": _id(),
-        "store": "B",
-        "customer": {"name": "Kim Lee", "phone": "0151 12345678"},
-        "lines": [{"sku": "TEA", "qty": 1}],
-    }
-    with chain.hq() as hq:
-        placed = hq.post("/orders", json=order)
-    assert placed.status_code == 201, placed.text
-    web_id = placed.json()["customer_id"]
-    assert web_id != till_id
-    chain.a.link.cut = False
+    with chain.cut(chain.a):
+        with chain.a.lane() as lane:
+            signed = lane.post(
+                "/customers", json={"id": till_id, "name": "Kim", "phone": "+49 151 12345678"}
+            )
+            assert signed.status_code == 201, signed.text
+            found = lane.get("/customers/lookup", params={"q": "+4915112345678"}).json()
+            assert found["id"] == till_id
+            sale = sell(lane, 2, till_id)
+            assert sale.status_code == 201, sale.text
+            assert sale.json()["loyalty"] == {"earned": 20, "redeemed": 0, "balance": 20}
+        order = {
+            "id": _id(),
+            "store": "B",
+            "customer": {"name": "Kim Lee", "phone": "0151 12345678"},
+            "lines": [{"sku": "TEA", "qty": 1}],
+        }
+        with chain.hq() as hq:
+            placed = hq.post("/orders", json=order)
+        assert placed.status_code == 201, placed.text
+        web_id = placed.json()["customer_id"]
+        assert web_id != till_id
     chain.a.wait_synced()
     assert chain.customer(till_id)["merged_into"] == web_id
     assert chain.customer(web_id)["points"] == 20
@@ -172,6 +191,7 @@ def test_offline_signup_and_web_order_become_one_customer(chain: Chain) -> None:
 
 
 def test_double_spend_online_then_offline_cap(chain: Chain) -> None:
+    earlier = chain.exception_ids("points_overdraft")  # the chain is shared by the module
     cid = funded(chain, 1000)
     answers: list[httpx.Response] = []
     lanes = [chain.a.lane(), chain.b.lane()]
@@ -194,22 +214,20 @@ def test_double_spend_online_then_offline_cap(chain: Chain) -> None:
     balance = 1000 - 800 + 2  # 2.00 paid in cash earns 2
     chain.a.wait_points(cid, balance)
     chain.b.wait_points(cid, balance)
-    chain.a.link.cut = chain.b.link.cut = True
-    for lane in lanes:
-        over = sell(lane, 1, cid, points=balance + 1)
-        assert over.status_code == 409, over.text
-        assert sell(lane, 1, cid, points=balance).status_code == 201
-        assert sell(lane, 1, cid, points=10).status_code == 409  # the allowance is used up
-        lane.close()
-    chain.a.link.cut = chain.b.link.cut = False
+    with chain.cut(chain.a, chain.b):
+        for lane in lanes:
+            over = sell(lane, 1, cid, points=balance + 1)
+            assert over.status_code == 409, over.text
+            assert sell(lane, 1, cid, points=balance).status_code == 201
+            assert sell(lane, 1, cid, points=10).status_code == 409  # the allowance is used up
+            lane.close()
     for store in (chain.a, chain.b):
         store.wait_synced()
     earned = 2 * ((PRICE - balance) // 100)
     expected = balance - 2 * balance + earned
     assert chain.customer(cid)["points"] == expected
     assert expected >= -PROGRAM["offline_redeem_cap"] * 2
-    with chain.hq() as hq:
-        overdrafts = hq.get("/exceptions", params={"kind": "points_overdraft"}).json()["items"]
+    overdrafts = chain.exception_ids("points_overdraft") - earlier
     assert len(overdrafts) == 1
 
 
@@ -327,6 +345,7 @@ def _bad_request(lane: httpx.Client, body: dict[str, Any], known: str) -> httpx.
 
 def test_bad_input_at_the_till_changes_nothing(chain: Chain) -> None:
     known = funded(chain, 1000)
+    chain.a.wait_synced()  # nothing of an earlier test on the shared chain still to push
     with chain.a.lane() as lane:
 
         def state() -> tuple[int, int]:

@@ -3,16 +3,18 @@ races the spec names, expiry on both sides, and duplicate submissions."""
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.harness import Cloud, Edge, wait_for
+from tests.harness import Cloud, Edge, paged, wait_for
 from tests.lossy_proxy import LossyProxy
 from tests.system import CASHIER, System
 
@@ -21,10 +23,32 @@ pytestmark = pytest.mark.integration
 
 @dataclass
 class Shop:
-    """A cloud, a node behind a link we can cut, and HQ helpers."""
+    """A cloud, a node behind a link we can cut, and HQ helpers. The module shares one: each
+    test makes products of its own and sees only the exceptions raised since it started."""
 
     system: System
     link: LossyProxy
+    numbers: Iterator[int] = field(default_factory=lambda: itertools.count(0, 10))
+    before: set[str] = field(default_factory=set)
+
+    def products(self, count: int, stock: int) -> list[str]:
+        """`count` new products with `stock` each, pulled by the node."""
+        skus = self.system.create_products(count, stock, first=next(self.numbers))
+        self.system.wait_pulled(skus, stock)
+        return skus
+
+    def remember(self) -> None:
+        with self.system.hq() as hq:
+            self.before = {e["id"] for e in paged(hq, "/exceptions")}
+
+    @contextlib.contextmanager
+    def offline(self) -> Iterator[None]:
+        """The node's link to the cloud is down inside the block, up again after it."""
+        self.link.cut = True
+        try:
+            yield
+        finally:
+            self.link.cut = False
 
     def place(self, lines: list[tuple[str, int]], order_id: str | None = None) -> httpx.Response:
         body = {
@@ -55,11 +79,13 @@ class Shop:
 
     def exceptions(self, kind: str) -> list[dict[str, Any]]:
         with self.system.hq() as hq:
-            return list(hq.get("/exceptions", params={"kind": kind}).json()["items"])
+            items = hq.get("/exceptions", params={"kind": kind}).json()["items"]
+        return [e for e in items if e["id"] not in self.before]
 
 
-@pytest.fixture
-def shop(tmp_path: Path) -> Iterator[Shop]:
+@pytest.fixture(scope="module")
+def shared_shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
+    tmp_path = tmp_path_factory.mktemp("shop")
     cloud = Cloud(tmp_path, env={"OMNISTORE_ORDER_HOLD_S": "600"}).start()
     with LossyProxy(cloud.url, drop_pushes=0) as link:
         edge = Edge(tmp_path)
@@ -74,9 +100,14 @@ def shop(tmp_path: Path) -> Iterator[Shop]:
             cloud.stop()
 
 
+@pytest.fixture
+def shop(shared_shop: Shop) -> Shop:
+    shared_shop.remember()
+    return shared_shop
+
+
 def test_order_is_reserved_picked_and_collected_once(shop: Shop) -> None:
-    skus = shop.system.create_products(2, 5)
-    shop.system.wait_pulled(skus, 5)
+    skus = shop.products(2, 5)
     placed = shop.place([(skus[0], 2), (skus[1], 1)])
     assert placed.status_code == 201, placed.text
     order = placed.json()
@@ -121,8 +152,7 @@ def test_order_is_reserved_picked_and_collected_once(shop: Shop) -> None:
 
 
 def test_wrong_codes_are_throttled_per_order(shop: Shop) -> None:
-    skus = shop.system.create_products(1, 5)
-    shop.system.wait_pulled(skus, 5)
+    skus = shop.products(1, 5)
     order = shop.place([(skus[0], 1)]).json()
     with shop.system.lane(("pia", "2468")) as lane:
         shop.wait_edge_status(lane, order["id"], "accepted")
@@ -141,8 +171,7 @@ def test_wrong_codes_are_throttled_per_order(shop: Shop) -> None:
 
 
 def test_duplicate_submissions_make_one_order(shop: Shop) -> None:
-    skus = shop.system.create_products(1, 5)
-    shop.system.wait_pulled(skus, 5)
+    skus = shop.products(1, 5)
     order_id = str(uuid.uuid4())
     first, again = shop.place([(skus[0], 1)], order_id), shop.place([(skus[0], 1)], order_id)
     assert (first.status_code, again.status_code) == (201, 200)
@@ -154,28 +183,25 @@ def test_duplicate_submissions_make_one_order(shop: Shop) -> None:
 
 
 def test_an_order_the_store_cannot_cover_is_refused(shop: Shop) -> None:
-    skus = shop.system.create_products(1, 2)
-    shop.system.wait_pulled(skus, 2)
+    skus = shop.products(1, 2)
     refused = shop.place([(skus[0], 3)])
     assert refused.status_code == 409
     assert refused.json()["error"]["code"] == "insufficient_stock"
 
 
 def test_last_unit_sold_offline_while_the_cloud_placed_an_order(shop: Shop) -> None:
-    skus = shop.system.create_products(1, 1)
-    shop.system.wait_pulled(skus, 1)
+    skus = shop.products(1, 1)
     shop.system.wait_synced()
-    shop.link.cut = True
-    with shop.system.lane() as lane:
-        sale = {
-            "id": str(uuid.uuid4()),
-            "lines": [{"sku": skus[0]}],
-            "payments": [{"method": "cash", "amount": 1000}],
-        }
-        assert lane.post("/sales", json=sale).status_code == 201
-    placed = shop.place([(skus[0], 1)])
-    assert placed.status_code in (201, 409)
-    shop.link.cut = False
+    with shop.offline():
+        with shop.system.lane() as lane:
+            sale = {
+                "id": str(uuid.uuid4()),
+                "lines": [{"sku": skus[0]}],
+                "payments": [{"method": "cash", "amount": 1000}],
+            }
+            assert lane.post("/sales", json=sale).status_code == 201
+        placed = shop.place([(skus[0], 1)])
+        assert placed.status_code in (201, 409)
     if placed.status_code == 201:
         order_id = placed.json()["id"]
         shop.wait_cloud_status(order_id, "short")
@@ -190,23 +216,21 @@ def test_last_unit_sold_offline_while_the_cloud_placed_an_order(shop: Shop) -> N
 
 
 def test_collect_offline_wins_over_a_cancel_from_hq(shop: Shop) -> None:
-    skus = shop.system.create_products(1, 4)
-    shop.system.wait_pulled(skus, 4)
+    skus = shop.products(1, 4)
     order = shop.place([(skus[0], 2)]).json()
     with shop.system.lane(("pia", "2468")) as lane:
         shop.wait_edge_status(lane, order["id"], "accepted")
         lane.post(f"/orders/{order['id']}/pick", json={"lines": [{"sku": skus[0], "qty": 2}]})
         lane.post(f"/orders/{order['id']}/ready")
         shop.system.wait_synced()
-        shop.link.cut = True
-        done = lane.post(
-            f"/orders/{order['id']}/collect", json={"pickup_code": order["pickup_code"]}
-        )
-        assert done.status_code == 200
-        with shop.system.hq() as hq:
-            cancelled = hq.post(f"/orders/{order['id']}/cancel")
-        assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
-        shop.link.cut = False
+        with shop.offline():
+            done = lane.post(
+                f"/orders/{order['id']}/collect", json={"pickup_code": order["pickup_code"]}
+            )
+            assert done.status_code == 200
+            with shop.system.hq() as hq:
+                cancelled = hq.post(f"/orders/{order['id']}/cancel")
+            assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
         shop.wait_cloud_status(order["id"], "collected")
         shop.system.wait_synced()
         assert shop.edge_order(lane, order["id"])["status"] == "collected"

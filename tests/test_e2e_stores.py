@@ -32,6 +32,9 @@ PLACES = {
 
 @dataclass
 class Chain:
+    """One chain for the module; a test that sells makes a product of its own, and a test
+    that cuts A's link mends it in a `finally`."""
+
     cloud: Cloud
     edges: dict[str, Edge]
     link_a: LossyProxy
@@ -39,9 +42,49 @@ class Chain:
     def lane(self, store: str, who: tuple[str, str] = CASHIER) -> httpx.Client:
         return self.edges[store].lane(*who)
 
+    def stocked(self, sku: str) -> None:
+        """HQ makes `sku` (5 at A, 7 at B) and both nodes have pulled it."""
+        _stock(self.cloud, (sku,), sku)
+        for store, qty in (("A", 5), ("B", 7)):
+            with self.lane(store) as lane:
+                assert wait_for(lambda lane=lane, qty=qty: _on_hand(lane, sku) == qty, 30), store
+
+    @contextlib.contextmanager
+    def a_offline(self) -> Iterator[None]:
+        self.link_a.cut = True
+        try:
+            yield
+        finally:
+            self.link_a.cut = False
+
+
+def _stock(cloud: Cloud, skus: tuple[str, ...], stocked: str) -> None:
+    with cloud.hq() as hq:
+        for sku in skus:
+            product = {"name": f"{sku.title()} jar", "price": 300, "vat_rate_bp": 700}
+            assert hq.put(f"/products/{sku}", json=product).status_code == 201
+        for store, qty in (("A", 5), ("B", 7)):
+            move = {"id": str(uuid.uuid4()), "sku": stocked, "delta": qty, "reason": "receipt"}
+            assert hq.post(f"/stores/{store}/stock-movements", json=move).status_code == 201
+
 
 @pytest.fixture
-def chain(tmp_path: Path) -> Iterator[Chain]:
+def stores(tmp_path: Path) -> Iterator[Cloud]:
+    """A cloud of its own with stores A and B and TEA (5 at A, 7 at B): the test places new
+    stores, which no other test may have placed before."""
+    cloud = Cloud(tmp_path).start()
+    try:
+        for store in ("A", "B"):
+            cloud.add_store(store)
+        _stock(cloud, ("TEA", "JAM"), "TEA")
+        yield cloud
+    finally:
+        cloud.stop()
+
+
+@pytest.fixture(scope="module")
+def chain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chain]:
+    tmp_path = tmp_path_factory.mktemp("chain")
     cloud = Cloud(tmp_path).start()
     with LossyProxy(cloud.url, 0) as link_a:
         edges: dict[str, Edge] = {}
@@ -51,17 +94,13 @@ def chain(tmp_path: Path) -> Iterator[Chain]:
             edge.add_staff(CASHIER[0], "cashier", CASHIER[1])
             edge.add_staff(PICKER[0], "picker", PICKER[1])
             edges[store] = edge.start()
-        with cloud.hq() as hq:
-            for sku in ("TEA", "JAM"):
-                product = {"name": f"{sku.title()} jar", "price": 300, "vat_rate_bp": 700}
-                assert hq.put(f"/products/{sku}", json=product).status_code == 201
-            for store, qty in (("A", 5), ("B", 7)):
-                move = {"id": str(uuid.uuid4()), "sku": "TEA", "delta": qty, "reason": "receipt"}
-                assert hq.post(f"/stores/{store}/stock-movements", json=move).status_code == 201
-        for store, qty in (("A", 5), ("B", 7)):  # both nodes have pulled the catalogue and stock
-            with edges[store].lane(*CASHIER) as lane:
-                assert wait_for(lambda lane=lane, qty=qty: _on_hand(lane, "TEA") == qty, 30), store
         try:
+            _stock(cloud, ("TEA", "JAM"), "TEA")
+            for store, qty in (("A", 5), ("B", 7)):  # both nodes have pulled catalogue and stock
+                with edges[store].lane(*CASHIER) as lane:
+                    assert wait_for(lambda lane=lane, qty=qty: _on_hand(lane, "TEA") == qty, 30), (
+                        store
+                    )
             yield Chain(cloud, edges, link_a)
         finally:
             for edge in edges.values():
@@ -74,8 +113,8 @@ def _on_hand(lane: httpx.Client, sku: str) -> int | None:
     return int(answer.json()["on_hand"]) if answer.status_code == 200 else None
 
 
-def test_stores_are_placed_and_stock_elsewhere_is_nearest_first(chain: Chain) -> None:
-    with chain.cloud.hq() as hq:
+def test_stores_are_placed_and_stock_elsewhere_is_nearest_first(stores: Cloud) -> None:
+    with stores.hq() as hq:
         for store, body in PLACES.items():
             answer = hq.put(f"/stores/{store}", json=body)
             assert answer.status_code == (201 if store in "CD" else 200), answer.text
@@ -118,14 +157,13 @@ def test_node_answers_live_then_its_last_copy_offline(chain: Chain) -> None:
             ("D", 0),
         ]
         assert lane.get("/stock/NOPE/elsewhere").status_code == 404
-        chain.link_a.cut = True
-        kept = lane.get("/stock/TEA/elsewhere")
-        assert kept.status_code == 200, kept.text
-        assert kept.json() == first | {"live": False}
-        never = lane.get("/stock/JAM/elsewhere")
-        assert never.status_code == 503
-        assert never.json()["error"]["code"] == "cloud_unavailable"
-        chain.link_a.cut = False
+        with chain.a_offline():
+            kept = lane.get("/stock/TEA/elsewhere")
+            assert kept.status_code == 200, kept.text
+            assert kept.json() == first | {"live": False}
+            never = lane.get("/stock/JAM/elsewhere")
+            assert never.status_code == 503
+            assert never.json()["error"]["code"] == "cloud_unavailable"
         again = lane.get("/stock/TEA/elsewhere").json()
         assert again["live"] is True and again["as_of"] > first["as_of"]
 
@@ -145,17 +183,18 @@ def _csrf(page: httpx.Client) -> str:
 
 
 def test_endless_aisle_order_from_a_is_collected_at_b(chain: Chain) -> None:
+    chain.stocked("MUG")  # the other tests count TEA
     body = {
         "id": str(uuid.uuid4()),
         "store": "B",
         "customer": {"name": "Kim Lee", "phone": "+33 6 12 34 56 78"},
-        "lines": [{"sku": "TEA", "qty": 2}],
+        "lines": [{"sku": "MUG", "qty": 2}],
     }
     with chain.lane("A") as lane:
         own = lane.post("/orders", json=body | {"id": str(uuid.uuid4()), "store": "A"})
         assert own.json()["error"]["code"] == "own_store"
         short = lane.post(
-            "/orders", json=body | {"id": str(uuid.uuid4()), "lines": [{"sku": "TEA", "qty": 99}]}
+            "/orders", json=body | {"id": str(uuid.uuid4()), "lines": [{"sku": "MUG", "qty": 99}]}
         )
         assert short.status_code == 409 and short.json()["error"]["code"] == "insufficient_stock", (
             short.text
@@ -168,10 +207,9 @@ def test_endless_aisle_order_from_a_is_collected_at_b(chain: Chain) -> None:
         assert "pickup_code_hash" not in order
         again = lane.post("/orders", json=body)  # the till retries: same order, same code
         assert again.status_code == 200 and again.json()["pickup_code"] == code
-        chain.link_a.cut = True
-        away = lane.post("/orders", json=body | {"id": str(uuid.uuid4())})
-        assert away.status_code == 503 and away.json()["error"]["code"] == "cloud_unavailable"
-        chain.link_a.cut = False
+        with chain.a_offline():
+            away = lane.post("/orders", json=body | {"id": str(uuid.uuid4())})
+            assert away.status_code == 503 and away.json()["error"]["code"] == "cloud_unavailable"
     with chain.lane("A", PICKER) as picker:
         assert picker.post("/orders", json=body).status_code == 403
     slip = Dummy()
@@ -182,7 +220,7 @@ def test_endless_aisle_order_from_a_is_collected_at_b(chain: Chain) -> None:
         pickup_qr=order["pickup_qr"],
         pickup_store="Store B",
         customer="Kim Lee",
-        lines=[("Tea jar", 2)],
+        lines=[("Mug jar", 2)],
         placed_at="Store A",
         expires_at=order["expires_at"],
     )
@@ -203,4 +241,4 @@ def test_endless_aisle_order_from_a_is_collected_at_b(chain: Chain) -> None:
         assert "handed over" in handed.text
     with chain.cloud.hq() as hq:
         wait_for(lambda: hq.get(f"/orders/{order['id']}").json()["status"] == "collected", 30)
-        wait_for(lambda: hq.get("/stores/B/stock/TEA").json()["on_hand"] == 5, 30)
+        wait_for(lambda: hq.get("/stores/B/stock/MUG").json()["on_hand"] == 5, 30)
