@@ -37,13 +37,17 @@ debian-deps:
 
 # Three workers on two cores: most tests wait on the processes they start (two workers left
 # the CPUs about half idle); whole modules per worker, so a module's shared chain is one.
+# The contract run inside `make test` is the short seeded one (10 examples an operation);
+# `make contract` runs the long one.
 test: debian-deps lint typecheck
-	$(BIN)/pytest -n 3 --dist loadfile -q -p no:cacheprovider
+	OMNISTORE_CONTRACT_EXAMPLES=$${OMNISTORE_CONTRACT_EXAMPLES:-10} \
+		$(BIN)/pytest -n 3 --dist loadfile -q -p no:cacheprovider
 
 # `st run --checks all` (every phase, stateful included, fixed seed, bounded examples)
 # against the cloud and the node on loopback; also part of `make test`.
 contract: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider -s tests/test_api_contract.py
+	OMNISTORE_CONTRACT_EXAMPLES=$${OMNISTORE_CONTRACT_EXAMPLES:-50} \
+		$(BIN)/pytest -q -p no:cacheprovider -s tests/test_api_contract.py
 
 chaos: $(STAMP)
 	OMNISTORE_CHAOS_ROUNDS=$${OMNISTORE_CHAOS_ROUNDS:-30} $(BIN)/pytest -q -p no:cacheprovider tests/test_chaos.py

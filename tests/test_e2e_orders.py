@@ -281,8 +281,7 @@ def test_expiry_releases_the_reservation_on_both_sides(tmp_path: Path) -> None:
 
 
 def test_hq_accepts_the_part_of_a_short_order_and_it_is_collected(shop: Shop) -> None:
-    skus = shop.system.create_products(2, 5)
-    shop.system.wait_pulled(skus, 5)
+    skus = shop.products(2, 5)
     placed = shop.place([(skus[0], 2), (skus[1], 3)])
     assert placed.status_code == 201, placed.text
     order_id, code = placed.json()["id"], placed.json()["pickup_code"]
