@@ -86,6 +86,10 @@ class LaneClient:
             raise NodeLost(
                 "node_lost", f"the store node does not answer ({exc.__class__.__name__})"
             ) from exc
+        except RuntimeError as exc:  # closed while a thread of the till was still polling
+            if not self.http.is_closed:
+                raise
+            raise NodeLost("node_lost", "the till has closed its connection") from exc
         self.online = True
         if answer.status_code == 204:
             return None

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from cli import main
 from pos_tui.basket import Basket
-from pos_tui.lane_client import NodeLost
+from pos_tui.lane_client import LaneClient, NodeLost
 from pos_tui.session import PosSession
 from shared.errors import Conflict, Forbidden, NotFound, Unprocessable
 from shared.models import PaymentIn
@@ -137,3 +137,12 @@ def test_a_basket_changed_after_the_node_recorded_it_is_not_sold_again(
         till.pay(basket, [PaymentIn(method="cash", amount=500)])
     assert refused.value.code == "basket_already_sold"
     assert served.node.count("sales") == 1
+
+
+def test_a_call_after_the_till_closed_its_connection_is_node_lost() -> None:
+    # The till's status thread may poll once more while the till shuts down: it must get
+    # the ordinary "node lost", never an exception that kills the thread.
+    lane = LaneClient("http://127.0.0.1:9")
+    lane.close()
+    with pytest.raises(NodeLost):
+        lane.call("GET", "/sync/status")
