@@ -26,6 +26,7 @@ from shared.pricing.index import PromotionIndex
 from shared.pricing.models import DEFAULT_CAP_BP, PriceVersion, PricingSettingsOut, Promotion
 
 CAP_KEY = "manual_discount_cap_bp"
+SETTLE_AT = 1000  # promotions: from this size an index is kept out of the collector
 RULES_KEY = "promotions_rev"
 
 
@@ -158,7 +159,8 @@ def _settle() -> None:
     """Move what lives now (the new index above all) out of the cyclic collector's sight: a
     full collection would otherwise walk ten thousand promotions in the middle of a scan (the
     benchmark's worst scans were those). Unfrozen and collected first, so cyclic garbage of
-    an earlier freeze is not kept; paid once per change of the rules."""
+    an earlier freeze is not kept; paid once per change of the rules, and only for a large
+    index (a full collection costs more than a small one ever would)."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
@@ -173,7 +175,8 @@ def _index(db: Database) -> PromotionIndex:
         if found is not None:
             return found
     index = PromotionIndex(rows.all_promotions(db))
-    _settle()
+    if rev and index.size >= SETTLE_AT:
+        _settle()
     if rev:
         with _CACHE_LOCK:
             _CACHE[rev] = index

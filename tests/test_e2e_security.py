@@ -185,7 +185,10 @@ def test_pushed_returns_never_give_back_more_than_the_sale_sold(cloud: Cloud) ->
 # --- 2. another store's sale: only what a return needs ----------------------------------
 
 
-RETURNABLE_SALE_KEYS = {"id", "store", "receipt_no", "occurred_at", "lines", "payments", "voided"}
+RETURNABLE_SALE_KEYS = {
+    *("id", "store", "receipt_no", "occurred_at", "lines", "payments", "voided"),
+    *("customer_id", "loyalty"),  # a customer's id (every node's index has it) and points
+}
 
 
 def test_a_sale_lookup_answers_only_what_a_return_needs(cloud: Cloud) -> None:
@@ -203,8 +206,9 @@ def test_a_sale_lookup_answers_only_what_a_return_needs(cloud: Cloud) -> None:
         assert answer.status_code == 200, answer.text
         assert "Secret" not in answer.text and "SECRET" not in answer.text
         found = answer.json()
-        assert set(found) == {"sale", "returned"}
+        assert set(found) == {"sale", "returned", "points_back"}
         assert set(found["sale"]) == RETURNABLE_SALE_KEYS
+        assert found["sale"]["customer_id"] is None and found["points_back"] == {}
         assert found["sale"]["payments"] == [{"method": "card", "amount": 1000}]
         assert found["sale"]["lines"] == [
             {"sku": "TV", "qty": 2, "unit_price": 500, "total": 1000, "vat_rate_bp": 2000}
