@@ -30,6 +30,12 @@ LONGEST_FIRST = [
     "test_pos_desk.py",
     "test_e2e_failures.py",
     "test_hq_browser.py",
+    "test_e2e_remote_tills.py",
+    "test_e2e_customers.py",
+    "test_e2e_transfers.py",
+    "test_e2e_orders.py",
+    "test_e2e_stores.py",
+    "test_e2e_pricing.py",
 ]
 
 
