@@ -140,11 +140,15 @@ def on_reversal(
     """A return (of `part[0]` out of a sale worth `part[1]`) or a void (all of it): earned
     points are taken back and redeemed points given back in proportion, half up, never
     more over all returns than the sale earned or redeemed. `elsewhere`: what the cloud
-    knows was given back already (another store's sale), taken when it is more than here."""
+    knows was given back already (another store's sale); with what this node gave back and
+    has not pushed yet, it counts when it is more than this node's own."""
     survivor = customers.resolve(db, customer_id).id
     done = rows.reversed_of(db, sale_id)
-    for key, amount in (elsewhere or {}).items():
-        done[key] = max(done.get(key, 0), amount)
+    if elsewhere:
+        unpushed = rows.reversed_of(db, sale_id, pending_only=True)
+        for key in ("earn", "redeem"):
+            known = elsewhere.get(key, 0) + unpushed.get(key, 0)
+            done[key] = max(done.get(key, 0), known)
     earned_back = share_back(sold.earned, part[0], part[1], done.get("earn", 0))
     redeemed_back = share_back(sold.redeemed, part[0], part[1], done.get("redeem", 0))
     entries = []

@@ -120,11 +120,14 @@ def pending_offline_redeemed(db: Database, ids: list[str]) -> int:
     return int(row[0])
 
 
-def reversed_of(db: Database, sale_id: str) -> dict[str, int]:
-    """What returns and voids already gave back of a sale's points, per part (positive)."""
+def reversed_of(db: Database, sale_id: str, pending_only: bool = False) -> dict[str, int]:
+    """What returns and voids here already gave back of a sale's points, per part
+    (positive); `pending_only`: those the cloud has not acknowledged yet."""
+    pending = "AND o.status = 'pending' " if pending_only else ""
     rows = db.execute(
-        "SELECT part, COALESCE(SUM(ABS(delta)), 0) FROM points_local "
-        "WHERE sale_id = ? AND reason = 'reverse' GROUP BY part",
+        "SELECT p.part, COALESCE(SUM(ABS(p.delta)), 0) FROM points_local p "
+        "LEFT JOIN outbox o ON o.id = p.event_id "
+        f"WHERE p.sale_id = ? AND p.reason = 'reverse' {pending}GROUP BY p.part",
         [sale_id],
     ).fetchall()
     return {str(part): int(total) for part, total in rows}
