@@ -175,9 +175,9 @@ def _index(db: Database) -> PromotionIndex:
         if found is not None:
             return found
     index = PromotionIndex(rows.all_promotions(db))
-    if rev and index.size >= SETTLE_AT:
-        _settle()
     if rev:
+        if index.size >= SETTLE_AT:
+            _settle()
         with _CACHE_LOCK:
             _CACHE[rev] = index
             while len(_CACHE) > 8:

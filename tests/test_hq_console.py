@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from cloud.console.access import PERMISSIONS
 from cloud.services import hq_users
 from cloud.storage.schema import exception_states, products
-from shared.errors import Unprocessable
+from shared.errors import TooManyRequests, Unprocessable
 from tests.cloud_fixtures import CloudUnderTest, push, sale_event
 
 PASSWORD = "correct horse battery"
@@ -250,3 +250,21 @@ def test_a_temporary_password_must_be_replaced_before_any_page(cloud: CloudUnder
     assert sign_in(cloud, "tem@chain.example", new).status_code == 302
     assert cloud.client.get("/hq/fleet").status_code == 200  # no longer temporary
     assert cloud.client.post("/hq/password", data={"current": new}).status_code == 400  # CSRF
+
+
+def test_guessing_the_current_password_counts_against_the_sign_in_throttle(
+    cloud: CloudUnderTest,
+) -> None:
+    # A stolen session must not let anyone try passwords at /hq/password without limit.
+    _user(cloud, "gus@chain.example", "analyst")
+    assert sign_in(cloud, "gus@chain.example").status_code == 302
+    csrf = _csrf(cloud.client.get("/hq/password").get_data(as_text=True))
+    new = "a brand new passphrase"
+    for _ in range(5):
+        form = {"csrf": csrf, "current": "a wrong guess!", "new": new, "again": new}
+        assert cloud.client.post("/hq/password", data=form).status_code == 422
+    right = {"csrf": csrf, "current": PASSWORD, "new": new, "again": new}
+    locked = cloud.client.post("/hq/password", data=right)
+    assert locked.status_code == 429 and "too many" in locked.get_data(as_text=True)
+    with pytest.raises(TooManyRequests):  # one count for both
+        hq_users.sign_in(cloud.engine, "gus@chain.example", PASSWORD)

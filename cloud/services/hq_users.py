@@ -14,6 +14,7 @@ import math
 import secrets
 import time
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -83,12 +84,13 @@ def change_password(engine: sa.Engine, console: Console, current: str, new: str)
     """A signed-in user chooses a new password (the current one proves it is them); every
     session of theirs ends, this one too: they sign in again with it."""
     _check_length(new)
+    try:
+        _verified(engine, console.email, current, time.time())
+    except Unauthorized as exc:
+        raise Unprocessable("wrong_password", "the current password is not right") from exc
+    if hmac.compare_digest(current, new):
+        raise Unprocessable("same_password", "choose a password other than the current one")
     with engine.begin() as conn:
-        user = rows.get_user(conn, console.email)
-        if not check_password(current[:MAX_PASSWORD], user["password_hash"] if user else None):
-            raise Unprocessable("wrong_password", "the current password is not right")
-        if hmac.compare_digest(current, new):
-            raise Unprocessable("same_password", "choose a password other than the current one")
         rows.set_password(conn, console.email, hash_password(new))
 
 
@@ -103,6 +105,18 @@ def sign_in(engine: sa.Engine, email: str, password: str) -> tuple[str, Console]
     """A new session token (the cookie's value) for the right password, under the throttle."""
     email = email.strip().lower()[:254]
     now = time.time()
+    user = _verified(engine, email, password, now)
+    token = "hs_" + secrets.token_urlsafe(32)
+    console = Console(email, user["role"], secrets.token_urlsafe(24), _hash(token))
+    with engine.begin() as conn:
+        rows.add_session(conn, console.session, email, console.csrf, now + SESSION_TTL_S)
+    return token, console
+
+
+def _verified(engine: sa.Engine, email: str, password: str, now: float) -> dict[str, Any]:
+    """The user, when the password is theirs, under the throttle (signing in and proving it
+    is you before a password change count alike): the failure slot is taken before the
+    check and given back when it was right."""
     slot = new_id()
     with engine.begin() as conn:
         rows.prune(conn, now, now - WINDOW_S - LOCKOUT_S)
@@ -112,12 +126,9 @@ def sign_in(engine: sa.Engine, email: str, password: str) -> tuple[str, Console]
     right = check_password(password[:MAX_PASSWORD], user["password_hash"] if user else None)
     if not right or user is None:
         raise Unauthorized("bad_credentials", "unknown email or wrong password")
-    token = "hs_" + secrets.token_urlsafe(32)
-    console = Console(email, user["role"], secrets.token_urlsafe(24), _hash(token))
     with engine.begin() as conn:
         rows.forget_failure(conn, slot)
-        rows.add_session(conn, console.session, email, console.csrf, now + SESSION_TTL_S)
-    return token, console
+    return user
 
 
 def _refuse_if_locked(failures: list[float], now: float) -> None:

@@ -19,8 +19,7 @@ def upsert_version(db: Database, version: PriceVersion) -> None:
 
 
 def versions_of(db: Database, sku: str) -> list[PriceVersion]:
-    rows = db.execute("SELECT body FROM price_versions WHERE sku = ?", [sku]).fetchall()
-    return [PriceVersion.model_validate_json(row[0]) for row in rows]
+    return versions_for(db, {sku})[sku]
 
 
 def versions_for(db: Database, skus: set[str]) -> dict[str, list[PriceVersion]]:
